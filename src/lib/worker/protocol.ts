@@ -1,0 +1,69 @@
+/**
+ * The contract between the main thread and the simulation worker. The worker implements SimApi
+ * (sim.worker.ts); the main thread reaches it through Comlink (client.ts). Frames cross as
+ * transferred ArrayBuffers; everything else here is small.
+ */
+import type { InputEvent, LogEntry } from '../sim/kernel/types';
+import type { TopologyInfo } from '../sim/topology';
+
+/** Result of loading a scenario: either the loaded topology and first frame, or the reasons not. */
+export type LoadResult =
+	| {
+			ok: true;
+			name: string;
+			description: string;
+			seed: number;
+			/** Suggested length of the timeline in simulated ms. */
+			durationMs: number;
+			topology: TopologyInfo;
+			frame: ArrayBuffer;
+	  }
+	| { ok: false; errors: string[] };
+
+export interface LogQuery {
+	/** Entry kinds to include (the part of `type` before the first dot); all when empty. */
+	kinds?: string[];
+	/** Only entries that name this object (a node, drive or switch name). */
+	object?: string;
+	/** At most this many entries, the latest ones (default 200). */
+	limit?: number;
+}
+
+export interface LogPage {
+	/** Entries in the whole log. */
+	total: number;
+	/** Entries matching the query. */
+	matched: number;
+	/** The latest `limit` matching entries, oldest first, each with its index in the whole log. */
+	entries: { index: number; entry: LogEntry }[];
+	/** Every kind present in the log, sorted. */
+	kinds: string[];
+}
+
+/** What the result of a time-changing call carries back. */
+export interface FrameResult {
+	frame: ArrayBuffer;
+}
+
+export interface AddInputResult extends FrameResult {
+	/** Inputs later than the new one, dropped because the input log forked. */
+	discarded: InputEvent[];
+}
+
+export interface SimApi {
+	/** Loads a scenario from JSON text; `seed` overrides the scenario's seed. */
+	load(json: string, seed?: number): Promise<LoadResult>;
+	/** Runs forward to `tMs` (or back, by restoring a checkpoint and replaying). */
+	seek(tMs: number): Promise<FrameResult>;
+	/** Processes items until the event log grows (single-step to the next event). */
+	step(): Promise<FrameResult>;
+	/** Returns to the state just before the latest logged event. */
+	stepBack(): Promise<FrameResult>;
+	/** Adds a user input at its time `t`; a time in the past forks the input log. */
+	addInput(input: InputEvent): Promise<AddInputResult>;
+	/** The active input log. */
+	inputs(): Promise<InputEvent[]>;
+	queryLog(query: LogQuery): Promise<LogPage>;
+	/** Hash of the full simulation state (same in Node and the browser). */
+	stateHash(): Promise<string>;
+}

@@ -1,0 +1,31 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	worker: { format: 'es' },
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'sim',
+					environment: 'node',
+					include: ['src/lib/{sim,share,lessons}/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				plugins: [svelteTesting()],
+				test: {
+					name: 'ui',
+					environment: 'jsdom',
+					include: ['src/lib/{app,ui,scene,worker}/**/*.test.ts', 'src/routes/**/*.test.ts'],
+					setupFiles: ['./vitest-setup-ui.ts']
+				}
+			}
+		]
+	}
+});
