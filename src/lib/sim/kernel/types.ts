@@ -54,6 +54,11 @@ export interface SimContext {
 	schedule(delayMs: number, type: string, data?: EventData): void;
 	/** Appends an entry to the event log at the current time. */
 	log(type: string, data?: EventData): void;
+	/**
+	 * The simulated-time clock for XState actors (`createActor(machine, { clock: ctx.clock })`).
+	 * Always set by the kernel's Engine; optional so hand-made test contexts need not provide it.
+	 */
+	readonly clock?: XStateClock;
 }
 
 /**
