@@ -7,9 +7,11 @@ export default defineConfig({
 	worker: { format: 'es' },
 	test: {
 		expect: { requireAssertions: true },
+		// The JSON report feeds scripts/test-summary.js (the "N passed, N failed" line of CI).
+		reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
 		projects: [
 			{
-				extends: './vite.config.ts',
+				extends: true,
 				test: {
 					name: 'sim',
 					environment: 'node',
@@ -17,7 +19,7 @@ export default defineConfig({
 				}
 			},
 			{
-				extends: './vite.config.ts',
+				extends: true,
 				plugins: [svelteTesting()],
 				test: {
 					name: 'ui',

@@ -4,6 +4,7 @@
  * transferred ArrayBuffers; everything else here is small.
  */
 import type { InputEvent, LogEntry } from '../sim/kernel/types';
+import type { Simplification } from '../sim/simplifications';
 import type { TopologyInfo } from '../sim/topology';
 
 /** Result of loading a scenario: either the loaded topology and first frame, or the reasons not. */
@@ -16,6 +17,8 @@ export type LoadResult =
 			/** Suggested length of the timeline in simulated ms. */
 			durationMs: number;
 			topology: TopologyInfo;
+			/** Where this model departs from the real system, shown to learners. */
+			simplifications: Simplification[];
 			frame: ArrayBuffer;
 	  }
 	| { ok: false; errors: string[] };
@@ -51,6 +54,8 @@ export interface AddInputResult extends FrameResult {
 }
 
 export interface SimApi {
+	/** Answers once the worker has started (used to show start-up progress). */
+	ping(): Promise<'ready'>;
 	/** Loads a scenario from JSON text; `seed` overrides the scenario's seed. */
 	load(json: string, seed?: number): Promise<LoadResult>;
 	/** Runs forward to `tMs` (or back, by restoring a checkpoint and replaying). */
@@ -64,6 +69,6 @@ export interface SimApi {
 	/** The active input log. */
 	inputs(): Promise<InputEvent[]>;
 	queryLog(query: LogQuery): Promise<LogPage>;
-	/** Hash of the full simulation state (same in Node and the browser). */
+	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
 }

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: prints performance figures and writes them to BENCHMARKS.md. Figures, not
+ * tests: nothing here fails on time. Ratios are measured within one run so the machine's speed
+ * cancels out.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { Simulation } from '../../src/lib/sim/index';
+import { benchKernel } from './kernel';
+
+const KERNEL_EVENTS = 1_000_000;
+const FRAME_PACKS = 20_000;
+
+function benchFramePack(): { msPerFrame: number; bytes: number } {
+	const text = readFileSync('static/scenarios/sixteen-node.json', 'utf8');
+	const loaded = Simulation.fromJson(text);
+	if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+	const sim = loaded.sim;
+	sim.runUntil(30_000);
+	let bytes = 0;
+	for (let i = 0; i < 1000; i++) bytes = sim.frame().byteLength; // warm up
+	const start = performance.now();
+	for (let i = 0; i < FRAME_PACKS; i++) sim.frame();
+	const msPerFrame = (performance.now() - start) / FRAME_PACKS;
+	return { msPerFrame, bytes };
+}
+
+const kernel = benchKernel(KERNEL_EVENTS);
+const frame = benchFramePack();
+const fmt = (n: number, digits = 0) =>
+	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const rows: [string, string, string][] = [
+	[
+		`Kernel: events per second (${fmt(KERNEL_EVENTS)} events)`,
+		fmt(kernel.kernelEventsPerSec),
+		''
+	],
+	['Bare binary-heap push/pop loop, same events', fmt(kernel.bareEventsPerSec), ''],
+	['Kernel cost relative to the bare loop', `${fmt(kernel.ratio, 2)}x`, 'at most 3x'],
+	[
+		`Pack one frame, 16-node scenario (${frame.bytes} bytes)`,
+		`${fmt(frame.msPerFrame * 1000, 2)} µs`,
+		'under 1 ms'
+	]
+];
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const table = [
+	'| Figure | Measured | Target |',
+	'| --- | --- | --- |',
+	...rows.map((r) => `| ${r.join(' | ')} |`)
+].join('\n');
+
+const doc = `# Benchmarks
+
+Written by \`npm run bench\` (tests/bench/run.ts). Figures from one run on ${cpu}, Node ${process.version}.
+Targets are goals for the design, not test assertions: the ratio compares the kernel with a bare
+heap loop measured in the same run, so it holds across machines better than absolute numbers.
+
+${table}
+`;
+
+console.log(table);
+writeFileSync('BENCHMARKS.md', doc);
+console.log('\nWrote BENCHMARKS.md');

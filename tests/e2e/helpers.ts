@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Collects console errors and uncaught page errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+/** Opens the sandbox and waits until the scenario is loaded and the loading view is gone. */
+export async function openSandbox(page: Page, query = ''): Promise<void> {
+	await page.goto(`/${query}`);
+	await page.waitForFunction(() => (window as unknown as StackScopeWindow).__stackscope?.ready);
+	await expect(page.getByTestId('loading')).toHaveCount(0);
+}
+
+/** Simulated time shown by the clock, in ms. */
+export async function clockMs(page: Page): Promise<number> {
+	return Number(await page.getByTestId('sim-clock').getAttribute('data-ms'));
+}
+
+export interface StackScopeWindow {
+	__stackscope?: {
+		ready: boolean;
+		stateHash(): Promise<string>;
+		seek(tMs: number): Promise<void>;
+	};
+}
