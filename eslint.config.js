@@ -19,14 +19,30 @@ const simRules = {
 				pattern(['svelte', 'svelte/*'], 'sim/ is pure: no svelte.'),
 				pattern(['three', 'three/*'], 'sim/ is pure: no three.js.'),
 				pattern(['comlink'], 'sim/ must not know about the worker boundary.'),
-				pattern(['$lib', '$lib/*', '$app/*'], 'sim/ imports only itself (relative paths), so Node and the CLI can run it.'),
-				pattern(['**/worker/*', '**/app/*', '**/scene/*', '**/ui/*', '**/share/*', '**/lessons/*'], 'sim/ must not import other $lib folders.')
+				pattern(
+					['$lib', '$lib/*', '$app/*'],
+					'sim/ imports only itself (relative paths), so Node and the CLI can run it.'
+				),
+				pattern(
+					['**/worker/*', '**/app/*', '**/scene/*', '**/ui/*', '**/share/*', '**/lessons/*'],
+					'sim/ must not import other $lib folders.'
+				)
 			]
 		}
 	],
 	'no-restricted-globals': [
 		'error',
-		...['window', 'document', 'self', 'navigator', 'localStorage', 'performance', 'requestAnimationFrame', 'setTimeout', 'setInterval'].map((name) => ({
+		...[
+			'window',
+			'document',
+			'self',
+			'navigator',
+			'localStorage',
+			'performance',
+			'requestAnimationFrame',
+			'setTimeout',
+			'setInterval'
+		].map((name) => ({
 			name,
 			message: 'sim/ is deterministic and DOM-free: use the kernel clock and context instead.'
 		}))
@@ -58,7 +74,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -76,14 +95,23 @@ export default ts.config(
 	{
 		files: ['src/lib/worker/**/*.ts'],
 		rules: restrict([
-			pattern(['svelte', 'svelte/*', 'three', 'three/*'], 'worker/ runs the sim only: no svelte or three.'),
-			pattern(['**/scene/*', '**/ui/*', '**/app/*', '$lib/scene/*', '$lib/ui/*', '$lib/app/*'], 'worker/ must not import the UI side.')
+			pattern(
+				['svelte', 'svelte/*', 'three', 'three/*'],
+				'worker/ runs the sim only: no svelte or three.'
+			),
+			pattern(
+				['**/scene/*', '**/ui/*', '**/app/*', '$lib/scene/*', '$lib/ui/*', '$lib/app/*'],
+				'worker/ must not import the UI side.'
+			)
 		])
 	},
 	{
 		files: ['src/lib/share/**/*.ts', 'src/lib/lessons/**/*.ts'],
 		rules: restrict([
-			pattern(['svelte', 'svelte/*', 'three', 'three/*', 'comlink'], 'share/ and lessons/ are data: no svelte, three or comlink.'),
+			pattern(
+				['svelte', 'svelte/*', 'three', 'three/*', 'comlink'],
+				'share/ and lessons/ are data: no svelte, three or comlink.'
+			),
 			pattern(['**/worker/*', '$lib/worker/*'], 'share/ and lessons/ must not import worker/.')
 		])
 	},
@@ -91,8 +119,30 @@ export default ts.config(
 		files: ['src/lib/scene/**/*.ts'],
 		rules: restrict([
 			pattern(['xstate', 'svelte', 'svelte/*', 'comlink'], 'scene/ is three.js only.'),
-			pattern(['**/worker/*', '**/lessons/*', '**/app/*', '**/ui/*', '$lib/worker/*', '$lib/lessons/*', '$lib/app/*', '$lib/ui/*'], 'scene/ draws frames; it must not reach the worker, app, ui or lessons.'),
-			pattern(['**/sim/kernel/*', '**/sim/cluster/*', '**/sim/scenario/*', '$lib/sim/kernel/*', '$lib/sim/cluster/*', '$lib/sim/scenario/*'], 'scene/ may use only the sim frame decoder and types (sim/frame, sim/topology).')
+			pattern(
+				[
+					'**/worker/*',
+					'**/lessons/*',
+					'**/app/*',
+					'**/ui/*',
+					'$lib/worker/*',
+					'$lib/lessons/*',
+					'$lib/app/*',
+					'$lib/ui/*'
+				],
+				'scene/ draws frames; it must not reach the worker, app, ui or lessons.'
+			),
+			pattern(
+				[
+					'**/sim/kernel/*',
+					'**/sim/cluster/*',
+					'**/sim/scenario/*',
+					'$lib/sim/kernel/*',
+					'$lib/sim/cluster/*',
+					'$lib/sim/scenario/*'
+				],
+				'scene/ may use only the sim frame decoder and types (sim/frame, sim/topology).'
+			)
 		])
 	},
 	{
@@ -103,13 +153,19 @@ export default ts.config(
 		files: ['src/lib/ui/**/*.{ts,svelte}'],
 		rules: restrict([
 			pattern(['three', 'three/*'], 'ui/ must not use three directly: go through scene/.'),
-			pattern(['**/worker/*', '$lib/worker/*', '**/sim/kernel/*', '$lib/sim/kernel/*'], 'ui/ talks to app/ state, not to the worker or the kernel.')
+			pattern(
+				['**/worker/*', '$lib/worker/*', '**/sim/kernel/*', '$lib/sim/kernel/*'],
+				'ui/ talks to app/ state, not to the worker or the kernel.'
+			)
 		])
 	},
 	{
 		files: ['src/routes/**/*.{ts,svelte}'],
 		rules: restrict([
-			pattern(['$lib/sim/*/*', '**/sim/kernel/*', '**/sim/cluster/*'], 'routes/ use public $lib entries; the sim runs in the worker.')
+			pattern(
+				['$lib/sim/*/*', '**/sim/kernel/*', '**/sim/cluster/*'],
+				'routes/ use public $lib entries; the sim runs in the worker.'
+			)
 		])
 	}
 );

@@ -3,9 +3,12 @@ import { existsSync } from 'node:fs';
 
 /** Debian's Chromium (scripts/ensure-chromium.js finds or installs it); never a downloaded one. */
 const executablePath =
-	[process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-		(path): path is string => !!path && existsSync(path)
-	) ?? '/usr/bin/chromium';
+	[
+		process.env.CHROMIUM_PATH,
+		'/usr/bin/chromium',
+		'/usr/bin/chromium-browser',
+		'/usr/bin/google-chrome'
+	].find((path): path is string => !!path && existsSync(path)) ?? '/usr/bin/chromium';
 
 const port = 4173;
 

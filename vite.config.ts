@@ -15,7 +15,11 @@ export default defineConfig({
 				test: {
 					name: 'sim',
 					environment: 'node',
-					include: ['src/lib/{sim,share,lessons}/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts']
+					include: [
+						'src/lib/{sim,share,lessons,worker}/**/*.test.ts',
+						'scripts/**/*.test.ts',
+						'tests/unit/**/*.test.ts'
+					]
 				}
 			},
 			{
@@ -24,7 +28,7 @@ export default defineConfig({
 				test: {
 					name: 'ui',
 					environment: 'jsdom',
-					include: ['src/lib/{app,ui,scene,worker}/**/*.test.ts', 'src/routes/**/*.test.ts'],
+					include: ['src/lib/{app,ui,scene}/**/*.test.ts', 'src/routes/**/*.test.ts'],
 					setupFiles: ['./vitest-setup-ui.ts']
 				}
 			}

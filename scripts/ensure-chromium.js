@@ -19,7 +19,9 @@ if (!path) {
 	const debian = existsSync('/etc/debian_version');
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (debian && root) {
-		console.log('No Chromium found: installing Debian\'s "chromium" package (apt-get install -y chromium)...');
+		console.log(
+			'No Chromium found: installing Debian\'s "chromium" package (apt-get install -y chromium)...'
+		);
 		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
 		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
 			stdio: 'inherit',

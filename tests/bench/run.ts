@@ -31,11 +31,7 @@ const fmt = (n: number, digits = 0) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const rows: [string, string, string][] = [
-	[
-		`Kernel: events per second (${fmt(KERNEL_EVENTS)} events)`,
-		fmt(kernel.kernelEventsPerSec),
-		''
-	],
+	[`Kernel: events per second (${fmt(KERNEL_EVENTS)} events)`, fmt(kernel.kernelEventsPerSec), ''],
 	['Bare binary-heap push/pop loop, same events', fmt(kernel.bareEventsPerSec), ''],
 	['Kernel cost relative to the bare loop', `${fmt(kernel.ratio, 2)}x`, 'at most 3x'],
 	[

@@ -1,7 +1,7 @@
 /**
  * Every place where the model departs from the real system, in one list the UI shows to learners
- * ("What is simplified"). Each entry names the FACTS.md section it relates to; add an entry
- * whenever a modelling choice is made anywhere in sim/.
+ * ("What is simplified"). Each entry names the FACTS.md section it relates to; a module that
+ * makes a modelling choice exports its entries and they are listed here.
  */
 export interface Simplification {
 	/** Stable id, e.g. 'heartbeat.latency'. */
@@ -12,4 +12,11 @@ export interface Simplification {
 	readonly source: string;
 }
 
-export const SIMPLIFICATIONS: readonly Simplification[] = [];
+import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
+import { TOPOLOGY_SIMPLIFICATIONS } from './topology-build';
+
+/** All of them, in the order the UI lists them. Each module owns the entries for its choices. */
+export const SIMPLIFICATIONS: readonly Simplification[] = [
+	...TOPOLOGY_SIMPLIFICATIONS,
+	...HEARTBEAT_SIMPLIFICATIONS
+];

@@ -6,7 +6,14 @@
  */
 import { SIMPLIFICATIONS, Simulation } from '../sim/index';
 import type { InputEvent } from '../sim/index';
-import type { AddInputResult, FrameResult, LoadResult, LogPage, LogQuery, SimApi } from './protocol';
+import type {
+	AddInputResult,
+	FrameResult,
+	LoadResult,
+	LogPage,
+	LogQuery,
+	SimApi
+} from './protocol';
 
 export type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 

@@ -6,7 +6,14 @@
 import * as Comlink from 'comlink';
 import type { SimApi } from './protocol';
 
-export type { SimApi, LoadResult, LogPage, LogQuery, FrameResult, AddInputResult } from './protocol';
+export type {
+	SimApi,
+	LoadResult,
+	LogPage,
+	LogQuery,
+	FrameResult,
+	AddInputResult
+} from './protocol';
 
 export interface SimWorkerHandle {
 	readonly api: Comlink.Remote<SimApi>;
@@ -23,7 +30,9 @@ export async function startSimWorker(): Promise<SimWorkerHandle> {
 	const api = Comlink.wrap<SimApi>(worker);
 	const failed = new Promise<never>((_, reject) => {
 		worker.addEventListener('error', (event) =>
-			reject(new Error(`the simulation worker failed to start: ${event.message || 'unknown error'}`))
+			reject(
+				new Error(`the simulation worker failed to start: ${event.message || 'unknown error'}`)
+			)
 		);
 	});
 	await Promise.race([api.ping(), failed]);

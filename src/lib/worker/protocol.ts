@@ -3,7 +3,10 @@
  * (sim.worker.ts); the main thread reaches it through Comlink (client.ts). Frames cross as
  * transferred ArrayBuffers; everything else here is small.
  */
-import type { InputEvent, LogEntry } from '../sim/kernel/types';
+import type { InputEvent } from '../sim/kernel/types';
+import type { LogPage, LogQuery } from '../sim/log';
+
+export type { LogPage, LogQuery };
 import type { Simplification } from '../sim/simplifications';
 import type { TopologyInfo } from '../sim/topology';
 
@@ -22,26 +25,6 @@ export type LoadResult =
 			frame: ArrayBuffer;
 	  }
 	| { ok: false; errors: string[] };
-
-export interface LogQuery {
-	/** Entry kinds to include (the part of `type` before the first dot); all when empty. */
-	kinds?: string[];
-	/** Only entries that name this object (a node, drive or switch name). */
-	object?: string;
-	/** At most this many entries, the latest ones (default 200). */
-	limit?: number;
-}
-
-export interface LogPage {
-	/** Entries in the whole log. */
-	total: number;
-	/** Entries matching the query. */
-	matched: number;
-	/** The latest `limit` matching entries, oldest first, each with its index in the whole log. */
-	entries: { index: number; entry: LogEntry }[];
-	/** Every kind present in the log, sorted. */
-	kinds: string[];
-}
 
 /** What the result of a time-changing call carries back. */
 export interface FrameResult {

@@ -1,0 +1,58 @@
+/**
+ * Maps the model state to a FrameSource (what frame.ts packs): the visible, changing state of
+ * every server, drive and switch, indexed like TopologyInfo.
+ */
+import { peersLost } from './cluster/heartbeat';
+import { FrameFlags, type FrameSource } from './frame';
+import { Health } from './health';
+import type { SimState } from './model';
+
+/** What the engine knows besides the model state. */
+export interface FrameInfo {
+	/** Simulated time, ms. */
+	nowMs: number;
+	/** Entries in the event log. */
+	logCount: number;
+	/** Items processed so far. */
+	processed: number;
+	/** Inputs in the active input log. */
+	inputCount: number;
+	/** True when nothing is left to simulate. */
+	idle: boolean;
+	/** Simulated time (ms) of the next item, or Infinity / null when there is none. */
+	nextItemTimeMs: number | null;
+}
+
+/** The frame source of `state` at `info.nowMs`. */
+export function frameSource(state: SimState, info: FrameInfo): FrameSource {
+	const nodeCount = state.nodeNames.length;
+	const nodeHealth = new Uint8Array(nodeCount);
+	const nodePeersLost = new Uint8Array(nodeCount);
+	const nodeMsSinceHeartbeat = new Float32Array(nodeCount);
+	for (let i = 0; i < nodeCount; i++) {
+		nodeHealth[i] = state.nodeUp[i] ? Health.healthy : Health.failed;
+		nodePeersLost[i] = peersLost(state.heartbeat, i);
+		nodeMsSinceHeartbeat[i] = Math.max(0, info.nowMs - state.heartbeat.nodes[i].lastSentMs);
+	}
+	const driveHealth = new Uint8Array(state.driveNode.length);
+	for (let d = 0; d < driveHealth.length; d++) {
+		// A failed server's drives are not broken, just out of the cluster's reach.
+		driveHealth[d] = state.nodeUp[state.driveNode[d]] ? Health.healthy : Health.unreachable;
+	}
+	const switchHealth = new Uint8Array(state.switchCount).fill(Health.healthy);
+	const next = info.nextItemTimeMs;
+	return {
+		simTimeMs: info.nowMs,
+		logCount: info.logCount,
+		processed: info.processed,
+		inputCount: info.inputCount,
+		flags: info.idle ? FrameFlags.idle : 0,
+		nextEventMs:
+			next === null || !Number.isFinite(next) ? Infinity : Math.max(0, next - info.nowMs),
+		nodeHealth,
+		nodePeersLost,
+		nodeMsSinceHeartbeat,
+		driveHealth,
+		switchHealth
+	};
+}

@@ -1,0 +1,210 @@
+/**
+ * The public entry point of sim/: the worker, the CLI and tests use only this module.
+ *
+ * `Simulation` wraps the kernel's Engine with the StackScope model: load a scenario (JSON text or
+ * a parsed Scenario), move through simulated time, add inputs, read the log and pack frames.
+ * Same scenario + seed + inputs give the same log, frames and state hash, in Node and in a worker.
+ */
+import { packFrame } from './frame';
+import { frameSource } from './frame-source';
+import { Engine } from './kernel/engine';
+import type { InputEvent, LogEntry } from './kernel/types';
+import { queryLog, type LogPage, type LogQuery } from './log';
+import { stackScopeModel, type SimState } from './model';
+import { MAX_SEED } from './scenario/defaults';
+import { show } from './scenario/messages';
+import { parseInput, parseScenarioJson } from './scenario/parse';
+import type { Scenario } from './scenario/schema';
+
+import { buildTopology } from './topology-build';
+import type { TopologyInfo } from './topology';
+
+export type { EventData, InputEvent, LogEntry } from './kernel/types';
+export type {
+	DriveInfo,
+	DriveMedia,
+	DriveRole,
+	HlhInfo,
+	NodeInfo,
+	RackInfo,
+	RackSlot,
+	SwitchInfo,
+	SwitchKind,
+	TopologyInfo
+} from './topology';
+export { Health, HEALTH_NAMES, healthName, type HealthCode, type HealthName } from './health';
+export {
+	FRAME_VERSION,
+	FrameFlags,
+	FrameFormatError,
+	FrameReader,
+	frameBytes,
+	type FrameSource
+} from './frame';
+export {
+	DEFAULT_LOG_LIMIT,
+	LOG_OBJECT_FIELDS,
+	logKind,
+	toJsonLines,
+	type LogPage,
+	type LogQuery
+} from './log';
+export {
+	INPUT_TYPES,
+	SCENARIO_FORMAT,
+	SCENARIO_VERSION,
+	parseScenario,
+	parseScenarioJson,
+	type ParseResult,
+	type Scenario,
+	type ScenarioInput,
+	type ScenarioJson
+} from './scenario/index';
+export { nodeName, rackCount } from './topology-build';
+export { SIMPLIFICATIONS, type Simplification } from './simplifications';
+export type { SimState } from './model';
+
+/** Result of loading a scenario. */
+export type LoadSimulationResult =
+	{ ok: true; sim: Simulation; warnings: string[] } | { ok: false; errors: string[] };
+
+/** Result of adding an input: the inputs dropped because the input log forked, or why not. */
+export type AddInputOutcome =
+	{ ok: true; discarded: InputEvent[] } | { ok: false; errors: string[] };
+
+/** Checks a seed override: a whole number from 0 to MAX_SEED. */
+function seedError(seed: unknown): string | undefined {
+	if (typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED) {
+		return undefined;
+	}
+	return `seed: a whole number from 0 to ${MAX_SEED}, got ${show(seed)}`;
+}
+
+/** One simulation run of a scenario: the facade over Engine + stackScopeModel. */
+export class Simulation {
+	/** The complete, validated scenario. */
+	readonly scenario: Scenario;
+	/** The seed of this run (the scenario's, unless overridden). */
+	readonly seed: number;
+	/** Static hardware description, indexed like frames. */
+	readonly topology: TopologyInfo;
+	private readonly engine: Engine<SimState, Scenario>;
+	private readonly nodeNames: readonly string[];
+
+	private constructor(scenario: Scenario, seed: number) {
+		this.scenario = scenario;
+		this.seed = seed;
+		this.topology = buildTopology(scenario);
+		this.nodeNames = this.topology.nodes.map((n) => n.name);
+		this.engine = new Engine(stackScopeModel);
+		this.engine.load(scenario, seed, scenario.inputs);
+	}
+
+	/** Loads scenario JSON text; `seedOverride` replaces the scenario's seed. Never throws. */
+	static fromJson(text: string, seedOverride?: number): LoadSimulationResult {
+		if (seedOverride !== undefined) {
+			const error = seedError(seedOverride);
+			if (error) return { ok: false, errors: [error] };
+		}
+		const parsed = parseScenarioJson(text);
+		if (!parsed.ok) return parsed;
+		const sim = new Simulation(parsed.scenario, seedOverride ?? parsed.scenario.seed);
+		return { ok: true, sim, warnings: parsed.warnings };
+	}
+
+	/**
+	 * Starts a run of a scenario returned by parseScenario (not re-validated). Throws a RangeError
+	 * for an invalid seed.
+	 */
+	static fromScenario(scenario: Scenario, seed: number = scenario.seed): Simulation {
+		const error = seedError(seed);
+		if (error) throw new RangeError(error);
+		return new Simulation(scenario, seed);
+	}
+
+	/** Simulated time, ms. */
+	get nowMs(): number {
+		return this.engine.nowMs;
+	}
+
+	/** The event log so far (a live view: it grows, and shrinks on seek back). */
+	get log(): readonly LogEntry[] {
+		return this.engine.log;
+	}
+
+	/** The active input log (scripted inputs and those added since), sorted by time. */
+	get inputs(): readonly InputEvent[] {
+		return this.engine.inputs;
+	}
+
+	/** Queue items and inputs processed so far. */
+	get processed(): number {
+		return this.engine.processed;
+	}
+
+	/** True when nothing is left to simulate (never, while servers send heartbeats). */
+	get idle(): boolean {
+		return this.engine.idle;
+	}
+
+	/** Model state (read-only view, for tests and inspection). */
+	get state(): Readonly<SimState> {
+		return this.engine.state;
+	}
+
+	/** Runs forward, processing everything up to and including `tMs` (simulated ms). */
+	runUntil(tMs: number): void {
+		this.engine.runUntil(tMs);
+	}
+
+	/** Moves to simulated time `tMs` (>= 0), backwards through a checkpoint and replay if needed. */
+	seek(tMs: number): void {
+		this.engine.seek(tMs);
+	}
+
+	/** Processes items until the log grows; false if nothing is left. */
+	step(): boolean {
+		return this.engine.step();
+	}
+
+	/** Returns to just before the latest logged event; false at the start. */
+	stepBack(): boolean {
+		return this.engine.stepBack();
+	}
+
+	/**
+	 * Adds a user input at its time `t` (a time in the past forks the input log). The input is
+	 * validated against the scenario first; a bad input changes nothing. Never throws.
+	 */
+	addInput(input: unknown): AddInputOutcome {
+		const parsed = parseInput(input, this.scenario);
+		if (!parsed.ok) return parsed;
+		const { discarded } = this.engine.addInput(parsed.input);
+		return { ok: true, discarded };
+	}
+
+	/** A page of the event log (see LogQuery). */
+	queryLog(query: LogQuery = {}): LogPage {
+		return queryLog(this.engine.log, query, { nodeNames: this.nodeNames });
+	}
+
+	/** The visible state at the current time, packed for transfer (see frame.ts). */
+	frame(): ArrayBuffer {
+		const engine = this.engine;
+		return packFrame(
+			frameSource(engine.state, {
+				nowMs: engine.nowMs,
+				logCount: engine.log.length,
+				processed: engine.processed,
+				inputCount: engine.inputs.length,
+				idle: engine.idle,
+				nextItemTimeMs: engine.nextItemTimeMs()
+			})
+		);
+	}
+
+	/** SHA-256 (64 hex chars) of the whole run position; equal in Node and in the browser. */
+	stateHash(): string {
+		return this.engine.stateHash();
+	}
+}

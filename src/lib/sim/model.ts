@@ -1,0 +1,98 @@
+/**
+ * The foundation model: the servers of a scale unit, their drives and switches, and the cluster
+ * heartbeats between the servers. Servers fail and come back through inputs (`node.fail`,
+ * `node.restore`). Storage, networking, quorum and VMs build on this in later issues.
+ */
+import {
+	createHeartbeatState,
+	handleHeartbeatEvent,
+	restartHeartbeats,
+	scheduleFirstHeartbeat,
+	stopHeartbeats,
+	type HeartbeatState
+} from './cluster/heartbeat';
+import type { InputEvent, Model, SimContext, SimEvent } from './kernel/types';
+import type { Scenario } from './scenario/schema';
+import { buildTopology } from './topology-build';
+
+/** The whole model state: plain, structured-cloneable data (the engine checkpoints it). */
+export interface SimState {
+	/** Display names of the servers, by node index ("Node01", ...). */
+	nodeNames: string[];
+	/** Whether each server runs (false after `node.fail` until `node.restore`). */
+	nodeUp: boolean[];
+	/** For each drive (TopologyInfo order), the index of its server. */
+	driveNode: number[];
+	/** Number of switches (TopologyInfo order); all healthy in this version. */
+	switchCount: number;
+	heartbeat: HeartbeatState;
+}
+
+/** Why an input was not applied; logged as `input.ignored`. */
+function ignore(ctx: SimContext, reason: string, node?: string): void {
+	ctx.log('input.ignored', node === undefined ? { reason } : { node, reason });
+}
+
+/** Index of a valid server in an input, or undefined (and an `input.ignored` entry). */
+function targetNode(state: SimState, input: InputEvent, ctx: SimContext): number | undefined {
+	const node = input.node;
+	if (typeof node !== 'number' || !Number.isInteger(node) || node < 0) {
+		ignore(ctx, `${input.type} needs a server index, got ${JSON.stringify(node)}`);
+		return undefined;
+	}
+	if (node >= state.nodeNames.length) {
+		ignore(ctx, `no server ${node} in a ${state.nodeNames.length}-server scale unit`);
+		return undefined;
+	}
+	return node;
+}
+
+/** The StackScope model, plugged into the kernel's Engine. */
+export const stackScopeModel: Model<SimState, Scenario> = {
+	init(scenario: Scenario, ctx: SimContext): SimState {
+		const topology = buildTopology(scenario);
+		const { delayMs, threshold } = scenario.cluster.heartbeat;
+		const state: SimState = {
+			nodeNames: topology.nodes.map((n) => n.name),
+			nodeUp: topology.nodes.map(() => true),
+			driveNode: topology.drives.map((d) => d.node),
+			switchCount: topology.switches.length,
+			heartbeat: createHeartbeatState(topology.nodes.length, delayMs, threshold)
+		};
+		for (let i = 0; i < topology.nodes.length; i++) scheduleFirstHeartbeat(state.heartbeat, i, ctx);
+		return state;
+	},
+
+	handle(state: SimState, event: SimEvent, ctx: SimContext): void {
+		if (handleHeartbeatEvent(state.heartbeat, state.nodeUp, state.nodeNames, event, ctx)) return;
+		// Only this model schedules events, so an unknown type is a bug; log it rather than crash.
+		ctx.log('model.unknown-event', { event: event.type });
+	},
+
+	input(state: SimState, input: InputEvent, ctx: SimContext): void {
+		switch (input.type) {
+			case 'node.fail': {
+				const node = targetNode(state, input, ctx);
+				if (node === undefined) return;
+				const name = state.nodeNames[node];
+				if (!state.nodeUp[node]) return ignore(ctx, `${name} is already failed`, name);
+				state.nodeUp[node] = false;
+				stopHeartbeats(state.heartbeat, node);
+				ctx.log('node.failed', { node: name });
+				return;
+			}
+			case 'node.restore': {
+				const node = targetNode(state, input, ctx);
+				if (node === undefined) return;
+				const name = state.nodeNames[node];
+				if (state.nodeUp[node]) return ignore(ctx, `${name} is not failed`, name);
+				state.nodeUp[node] = true;
+				restartHeartbeats(state.heartbeat, node, ctx);
+				ctx.log('node.restored', { node: name });
+				return;
+			}
+			default:
+				ignore(ctx, `unknown input type ${JSON.stringify(input.type)}`);
+		}
+	}
+};

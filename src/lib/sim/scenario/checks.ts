@@ -1,0 +1,136 @@
+/**
+ * Rules that involve more than one field. They read the (plain, upgraded) document defensively, so
+ * they run even when other fields are invalid: an author sees every problem in one pass. A rule
+ * only fires when the fields it needs are individually valid (the schema reports those otherwise).
+ */
+import type { DriveMedia } from '../topology';
+import {
+	completeCacheDrives,
+	DEFAULT_CAPACITY_DRIVES,
+	DEFAULT_DURATION_MS,
+	MAX_DRIVE_BAYS,
+	MAX_DURATION_MS,
+	MAX_NODES,
+	MEDIA_SPEED,
+	MIN_CAPACITY_DRIVES,
+	MIN_DURATION_MS,
+	MIN_NODES
+} from './defaults';
+import { field, isRecord } from './plain';
+
+export interface CheckResult {
+	errors: string[];
+	warnings: string[];
+}
+
+const isInt = (x: unknown, min: number, max: number): x is number =>
+	typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+
+const isMedia = (x: unknown): x is DriveMedia => x === 'nvme' || x === 'ssd' || x === 'hdd';
+
+/** A field's value if valid, its default if missing, or `undefined` if invalid. */
+function valid<T>(value: unknown, ok: (x: unknown) => x is T, fallback: T): T | undefined {
+	if (value === undefined) return fallback;
+	return ok(value) ? value : undefined;
+}
+
+/** Cross-field errors and warnings of a scenario document. */
+export function crossFieldChecks(doc: Record<string, unknown>): CheckResult {
+	const result: CheckResult = { errors: [], warnings: [] };
+	checkDrives(doc, result);
+	checkInputs(doc, result);
+	return result;
+}
+
+function checkDrives(doc: Record<string, unknown>, { errors, warnings }: CheckResult): void {
+	const server = field(field(doc, 'topology'), 'server') ?? {};
+	if (!isRecord(server)) return;
+	const capacity = field(server, 'capacityDrives') ?? {};
+	const cache = field(server, 'cacheDrives');
+	if (!isRecord(capacity) || (cache !== undefined && !isRecord(cache))) return;
+
+	const capacityMedia = valid(field(capacity, 'media'), isMedia, DEFAULT_CAPACITY_DRIVES.media);
+	const capacityCount = valid(
+		field(capacity, 'count'),
+		(x): x is number => isInt(x, MIN_CAPACITY_DRIVES, MAX_DRIVE_BAYS),
+		DEFAULT_CAPACITY_DRIVES.count
+	);
+	if (capacityMedia === undefined) return;
+	const cacheCountRaw = field(cache, 'count');
+	const cacheMediaRaw = field(cache, 'media');
+	if (cacheCountRaw !== undefined && !isInt(cacheCountRaw, 0, MAX_DRIVE_BAYS)) return;
+	if (cacheMediaRaw !== undefined && cacheMediaRaw !== 'nvme' && cacheMediaRaw !== 'ssd') return;
+	const cacheDrives = completeCacheDrives(
+		cache === undefined ? undefined : { count: cacheCountRaw, media: cacheMediaRaw },
+		capacityMedia
+	);
+
+	const at = 'topology.server.cacheDrives';
+	if (cacheDrives.count === 0) {
+		if (capacityMedia === 'hdd') {
+			// FACTS 1.10 "Tiers": hybrid is NVMe or SSD cache + HDD; there is no all-HDD option.
+			errors.push(
+				`${at}.count: an all-HDD server is not an Azure Stack Hub configuration (HDD capacity needs an NVMe or SSD cache), got 0 cache drives for hdd capacity`
+			);
+		}
+		return;
+	}
+	if (MEDIA_SPEED[cacheDrives.media] <= MEDIA_SPEED[capacityMedia]) {
+		// FACTS 1.7: the cache is the fastest type; a single type gets no cache.
+		errors.push(
+			`${at}.media: the cache must be a faster type than the capacity drives (nvme > ssd > hdd), got ${cacheDrives.media} cache for ${capacityMedia} capacity`
+		);
+	}
+	if (capacityCount === undefined) return;
+	if (cacheDrives.count > capacityCount) {
+		// FACTS 1.7 "Binding": each cache drive serves at least one capacity drive in its server.
+		errors.push(
+			`${at}.count: each cache drive serves at least one capacity drive in its server, so ${cacheDrives.count} cache drives need at least ${cacheDrives.count} capacity drives, got ${capacityCount}`
+		);
+	} else if (capacityCount % cacheDrives.count !== 0) {
+		warnings.push(
+			`${at}.count: ${capacityCount} capacity drives over ${cacheDrives.count} cache drives is not a whole-number ratio, so the binding is uneven (FACTS 1.7)`
+		);
+	}
+	const total = cacheDrives.count + capacityCount;
+	if (total > MAX_DRIVE_BAYS) {
+		errors.push(
+			`topology.server: a server has at most ${MAX_DRIVE_BAYS} drive bays (cache + capacity), got ${total} drives`
+		);
+	}
+}
+
+function checkInputs(doc: Record<string, unknown>, { errors, warnings }: CheckResult): void {
+	const inputs = field(doc, 'inputs');
+	if (!Array.isArray(inputs)) return;
+	const nodes = valid(
+		field(field(doc, 'topology'), 'nodes'),
+		(x): x is number => isInt(x, MIN_NODES, MAX_NODES),
+		undefined
+	);
+	const durationMs = valid(
+		field(doc, 'durationMs'),
+		(x): x is number => isInt(x, MIN_DURATION_MS, MAX_DURATION_MS),
+		DEFAULT_DURATION_MS
+	);
+	inputs.forEach((input, i) => {
+		const node = field(input, 'node');
+		if (typeof node === 'number' && Number.isInteger(node) && node >= 0) {
+			if (nodes !== undefined && node >= nodes) {
+				errors.push(
+					`inputs[${i}].node: no server ${node} in a ${nodes}-server scale unit (servers are 0 to ${nodes - 1})`
+				);
+			} else if (nodes === undefined && node >= MAX_NODES) {
+				errors.push(
+					`inputs[${i}].node: no server ${node} in any scale unit (at most ${MAX_NODES} servers, 0 to ${MAX_NODES - 1})`
+				);
+			}
+		}
+		const t = field(input, 't');
+		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
+			warnings.push(
+				`inputs[${i}].t: ${t} ms is after the end of the scenario (durationMs ${durationMs}); it applies only when run past the end`
+			);
+		}
+	});
+}
