@@ -5,12 +5,15 @@ test('failing a server from the objects table shows it failed in the table and t
 	page
 }) => {
 	await openSandbox(page);
-	const row = page.getByTestId('objects-table').getByTestId('row-Node02');
+	const table = page.getByTestId('objects-table');
+	const row = table.getByTestId('row-Node02');
+	const health = table.getByTestId('health-Node02');
 	await row.click({ button: 'right' });
 	const menu = page.getByTestId('actions-menu');
 	await expect(menu).toBeVisible();
 	await menu.getByRole('menuitem', { name: /fail/i }).click();
-	await expect(row).toContainText('Failed');
+	await expect(health).toContainText('Failed');
+	await expect(table.getByTestId('health-Node01')).toContainText('Healthy');
 	await page.getByRole('tab', { name: /event log/i }).click();
 	await expect(page.getByTestId('event-log')).toContainText('node.failed');
 	await expect(page.getByTestId('event-log')).toContainText('Node02');
@@ -18,13 +21,15 @@ test('failing a server from the objects table shows it failed in the table and t
 
 test('the keyboard path fails and restores the selected server', async ({ page }) => {
 	await openSandbox(page);
-	const row = page.getByTestId('objects-table').getByTestId('row-Node03');
+	const table = page.getByTestId('objects-table');
+	const row = table.getByTestId('row-Node03');
+	const health = table.getByTestId('health-Node03');
 	await row.focus();
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('f');
-	await expect(row).toContainText('Failed');
+	await expect(health).toContainText('Failed');
 	await page.keyboard.press('r');
-	await expect(row).toContainText('Healthy');
+	await expect(health).toContainText('Healthy');
 	await row.press('Shift+F10');
 	await expect(page.getByTestId('actions-menu')).toBeVisible();
 	await page.keyboard.press('Escape');

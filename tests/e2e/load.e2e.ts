@@ -6,7 +6,7 @@ test('the sandbox loads a 4-server scale unit with no console errors', async ({ 
 	await openSandbox(page);
 	const table = page.getByTestId('objects-table');
 	for (const name of ['Node01', 'Node02', 'Node03', 'Node04']) {
-		await expect(table.getByTestId(`row-${name}`)).toContainText('Healthy');
+		await expect(table.getByTestId(`health-${name}`)).toContainText('Healthy');
 	}
 	await expect(table).toContainText('TOR1');
 	await expect(table).toContainText('TOR2');

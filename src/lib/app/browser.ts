@@ -1,0 +1,64 @@
+/**
+ * The real-world dependencies of a Session (worker, fetch, animation frames) and the hook the
+ * end-to-end tests read. Kept apart from the session so unit tests never start a worker.
+ */
+import { base } from '$app/paths';
+import { startSimWorker } from '$lib/worker/client';
+import type { SessionDeps } from './session.svelte';
+
+/** Session dependencies for the browser: a real worker, `fetch` and requestAnimationFrame. */
+export function browserSessionDeps(): SessionDeps {
+	return {
+		startWorker: startSimWorker,
+		fetch: (input, init) => fetch(input, init),
+		base,
+		requestAnimationFrame: (callback) => requestAnimationFrame(callback),
+		cancelAnimationFrame: (id) => cancelAnimationFrame(id)
+	};
+}
+
+/** What `window.__stackscope` offers end-to-end tests. */
+export interface TestHook {
+	/** Hash of the worker's whole simulation state. */
+	stateHash(): Promise<string>;
+	/** Pauses, seeks to `tMs` and resolves once a frame for that time has been applied. */
+	seek(tMs: number): Promise<void>;
+	/** True once the scenario is loaded. */
+	readonly ready: boolean;
+}
+
+/** The part of a Session the hook uses. */
+export interface HookedSession {
+	stateHash(): Promise<string>;
+	pause(): void;
+	seek(tMs: number): void;
+	readonly clock: { simTimeMs: number };
+	readonly ready: boolean;
+}
+
+const FRAME_POLL_MS = 16;
+
+/**
+ * Exposes `window.__stackscope` for end-to-end tests (comparing the browser worker's state hash
+ * with Node's). Returns a function that removes it again.
+ */
+export function exposeTestHook(target: Window, session: HookedSession): () => void {
+	const host = target as Window & { __stackscope?: TestHook };
+	const hook: TestHook = {
+		stateHash: () => session.stateHash(),
+		async seek(tMs) {
+			session.pause();
+			session.seek(tMs);
+			while (session.clock.simTimeMs !== tMs) {
+				await new Promise((resolve) => setTimeout(resolve, FRAME_POLL_MS));
+			}
+		},
+		get ready() {
+			return session.ready;
+		}
+	};
+	host.__stackscope = hook;
+	return () => {
+		if (host.__stackscope === hook) delete host.__stackscope;
+	};
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { Announcer } from './announcer.svelte';
+import { Session } from './session.svelte';
+import { fakeSim } from './test-fixtures';
+
+const INDEX = [
+	{ file: 'default-4-node.json', name: 'Four servers', description: 'd' },
+	{ file: 'sixteen-node.json', name: 'Sixteen servers', description: 'd' }
+];
+
+/** Lets promise chains and XState settle. */
+const settle = async () => {
+	for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function setup(options: { index?: unknown; startFails?: boolean } = {}) {
+	const sim = fakeSim();
+	const fetched: string[] = [];
+	const frames: ((t: number) => void)[] = [];
+	const announcer = new Announcer(0, {
+		now: () => 0,
+		setTimeout: (fn) => (fn(), 1),
+		clearTimeout: () => {}
+	});
+	const session = new Session({
+		startWorker: async () => {
+			if (options.startFails) throw new Error('worker script failed');
+			return sim.handle;
+		},
+		fetch: async (url) => {
+			fetched.push(String(url));
+			const body = String(url).endsWith('index.json')
+				? JSON.stringify(options.index ?? INDEX)
+				: '{"scenario":true}';
+			return new Response(body, { status: 200 });
+		},
+		base: '/base',
+		requestAnimationFrame: (cb) => frames.push(cb),
+		cancelAnimationFrame: () => {},
+		announcer
+	});
+	return { session, sim, fetched, frames, announcer };
+}
+
+describe('Session', () => {
+	it('loads the default scenario and becomes ready once the scene is built', async () => {
+		const { session, fetched } = setup();
+		await session.start(null);
+		expect(fetched).toEqual(['/base/scenarios/index.json', '/base/scenarios/default-4-node.json']);
+		expect(session.topology?.nodes).toHaveLength(4);
+		expect(session.phase).toBe('loading');
+		expect(session.steps.map((s) => s.state)).toEqual(['done', 'done', 'active']);
+		session.sceneBuilt();
+		expect(session.phase).toBe('ready');
+		expect(session.ready).toBe(true);
+		expect(session.simplifications[0].id).toBe('s1');
+	});
+
+	it('falls back to the default with a message for an unknown ?scenario', async () => {
+		const { session, fetched } = setup();
+		await session.start('no-such-thing');
+		expect(fetched[1]).toBe('/base/scenarios/default-4-node.json');
+		expect(session.notice).toMatch(/no scenario called "no-such-thing"/);
+		await session.start('sixteen-node');
+		expect(session.scenario?.file).toBe('sixteen-node.json');
+		expect(session.notice).toBeNull();
+	});
+
+	it('shows the validator messages for an invalid scenario', async () => {
+		const { session, sim } = setup();
+		sim.state.loadResult = {
+			ok: false,
+			errors: ['nodes: expected 4 to 16 servers', 'seed: required']
+		};
+		await session.start(null);
+		expect(session.phase).toBe('error');
+		expect(session.failure?.messages).toEqual([
+			'nodes: expected 4 to 16 servers',
+			'seed: required'
+		]);
+		expect(session.steps.find((s) => s.id === 'scenario')?.state).toBe('error');
+	});
+
+	it('reports a worker that fails to start', async () => {
+		const { session } = setup({ startFails: true });
+		await session.start(null);
+		expect(session.phase).toBe('error');
+		expect(session.failure?.title).toBe('The simulation could not start');
+		expect(session.failure?.messages).toEqual(['worker script failed']);
+	});
+
+	it('fails and restores a server at the current simulated time', async () => {
+		const { session, sim, announcer } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		session.seek(12_500);
+		await settle();
+		session.select({ kind: 'node', index: 1 });
+		expect(session.restoreSelected()).toBe(false);
+		expect(session.failSelected()).toBe(true);
+		await settle();
+		const added = sim.state.calls.filter((c) => c.method === 'addInput').map((c) => c.args[0]);
+		expect(added).toEqual([{ t: 12_500, type: 'node.fail', node: 1 }]);
+		expect(session.isNodeFailed(1)).toBe(true);
+		expect(announcer.message).toMatch(/Node02 failed/);
+		expect(session.failSelected()).toBe(false);
+		session.restoreNode(1);
+		await settle();
+		expect(session.isNodeFailed(1)).toBe(false);
+	});
+
+	it('tells the learner when an input forks the input log', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		sim.state.discardNext = [{ t: 20_000, type: 'node.restore', node: 0 }];
+		session.failNode(0);
+		await settle();
+		expect(session.notice).toMatch(/1 later input was dropped/);
+	});
+
+	it('plays by seeking on animation frames, one request at a time', async () => {
+		const { session, sim, frames } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		let release!: () => void;
+		sim.state.gate = new Promise((r) => (release = r));
+		session.setSpeed(100);
+		session.play();
+		expect(session.playing).toBe(true);
+		frames.shift()!(1000);
+		frames.shift()!(1016); // issues seek(1600)
+		frames.shift()!(1032); // skipped: the seek is still in flight
+		frames.shift()!(1048);
+		expect(sim.state.calls.filter((c) => c.method === 'seek')).toHaveLength(1);
+		sim.state.gate = null;
+		release();
+		await settle();
+		expect(session.clock.simTimeMs).toBe(1600);
+		session.pause();
+		expect(session.playing).toBe(false);
+	});
+
+	it('exposes the state hash', async () => {
+		const { session } = setup();
+		await session.start(null);
+		await expect(session.stateHash()).resolves.toBe('hash-0');
+	});
+});

@@ -1,0 +1,209 @@
+/**
+ * Test data for the app and ui tests: a small topology, frames packed with the real codec and a
+ * fake worker API that records its calls. Never imported by production code.
+ */
+import { packFrame } from '$lib/sim/frame';
+import type { InputEvent, LogEntry } from '$lib/sim/kernel/types';
+import type { DriveInfo, NodeInfo, TopologyInfo } from '$lib/sim/topology';
+import type { HealthView } from './frame-view';
+import type { SimHandle } from './session.svelte';
+import type { LoadResult, LogPage, LogQuery } from '$lib/worker/protocol';
+
+/** A topology of `nodeCount` servers with two drives each (NVMe cache + HDD capacity). */
+export function makeTopology(nodeCount = 4): TopologyInfo {
+	const drives: DriveInfo[] = [];
+	const nodes: NodeInfo[] = [];
+	for (let i = 0; i < nodeCount; i++) {
+		const name = `Node${String(i + 1).padStart(2, '0')}`;
+		const first = drives.length;
+		drives.push(
+			{
+				id: first,
+				name: `${name} cache 1`,
+				node: i,
+				bay: 0,
+				role: 'cache',
+				media: 'nvme',
+				sizeGB: 1600
+			},
+			{
+				id: first + 1,
+				name: `${name} capacity 1`,
+				node: i,
+				bay: 1,
+				role: 'capacity',
+				media: 'hdd',
+				sizeGB: 8000
+			}
+		);
+		nodes.push({
+			id: i,
+			name,
+			rack: 0,
+			slotU: 10 + i * 2,
+			heightU: 2,
+			cores: 32,
+			memoryGiB: 384,
+			bmcAddress: `10.0.1.${i + 11}`,
+			hostAddress: `10.0.2.${i + 11}`,
+			drives: [first, first + 1]
+		});
+	}
+	return {
+		name: 'test',
+		racks: [{ id: 0, name: 'Rack 1', heightU: 42 }],
+		nodes,
+		drives,
+		switches: [
+			{ id: 0, name: 'TOR1', kind: 'tor', ports: 48, rack: 0, slotU: 40, heightU: 1 },
+			{ id: 1, name: 'TOR2', kind: 'tor', ports: 48, rack: 0, slotU: 39, heightU: 1 },
+			{ id: 2, name: 'BMC', kind: 'bmc', ports: 48, rack: 0, slotU: 38, heightU: 1 }
+		],
+		hlh: { name: 'HLH', rack: 0, slotU: 2, heightU: 1 }
+	};
+}
+
+/** A health view with every object healthy, then the given server codes applied. */
+export function makeHealth(
+	topology: TopologyInfo,
+	nodeCodes: Record<number, number> = {}
+): HealthView {
+	return {
+		nodes: topology.nodes.map((_, i) => nodeCodes[i] ?? 0),
+		peersLost: topology.nodes.map(() => 0),
+		drives: topology.drives.map(() => 0),
+		switches: topology.switches.map(() => 0)
+	};
+}
+
+/** Packs a frame for `topology` at `simTimeMs` with optional server health codes. */
+export function makeFrame(
+	topology: TopologyInfo,
+	simTimeMs: number,
+	options: { nodeHealth?: number[]; logCount?: number; inputCount?: number } = {}
+): ArrayBuffer {
+	const n = topology.nodes.length;
+	return packFrame({
+		simTimeMs,
+		logCount: options.logCount ?? 0,
+		processed: 0,
+		inputCount: options.inputCount ?? 0,
+		flags: 0,
+		nextEventMs: Infinity,
+		nodeHealth: options.nodeHealth ?? new Array(n).fill(0),
+		nodePeersLost: new Array(n).fill(0),
+		nodeMsSinceHeartbeat: new Array(n).fill(0),
+		driveHealth: new Array(topology.drives.length).fill(0),
+		switchHealth: new Array(topology.switches.length).fill(0)
+	});
+}
+
+/** A log page as the worker would answer it for `entries` and `query`. */
+export function pageFor(entries: LogEntry[], query: LogQuery): LogPage {
+	const kindOf = (t: string) => t.split('.')[0];
+	const names = ['node', 'peer', 'from', 'to', 'drive', 'switch'];
+	const matching = entries
+		.map((entry, index) => ({ index, entry }))
+		.filter(({ entry }) => !query.kinds || query.kinds.includes(kindOf(entry.type)))
+		.filter(({ entry }) => !query.object || names.some((f) => entry[f] === query.object));
+	return {
+		total: entries.length,
+		matched: matching.length,
+		entries: matching.slice(-(query.limit ?? 200)),
+		kinds: [...new Set(entries.map((e) => kindOf(e.type)))].sort()
+	};
+}
+
+/**
+ * A fake worker: time moves as asked, `node.fail` / `node.restore` inputs change the server's
+ * health, and every call is recorded. `gate` (when set) holds every time-changing call until
+ * released, to observe what happens while a request is in flight.
+ */
+export function fakeSim(topology = makeTopology(), options: { durationMs?: number } = {}) {
+	const state = {
+		timeMs: 0,
+		health: topology.nodes.map(() => 0),
+		inputs: [] as InputEvent[],
+		log: [] as LogEntry[],
+		calls: [] as { method: string; args: unknown[] }[],
+		discardNext: [] as InputEvent[],
+		loadResult: null as LoadResult | null,
+		gate: null as Promise<void> | null,
+		terminated: false
+	};
+	const frame = () =>
+		makeFrame(topology, state.timeMs, {
+			nodeHealth: state.health,
+			logCount: state.log.length,
+			inputCount: state.inputs.length
+		});
+	const record = async (method: string, args: unknown[]) => {
+		state.calls.push({ method, args });
+		if (state.gate) await state.gate;
+	};
+	const api: SimHandle['api'] = {
+		async load() {
+			state.calls.push({ method: 'load', args: [] });
+			return (
+				state.loadResult ?? {
+					ok: true,
+					name: 'Test',
+					description: '',
+					seed: 1,
+					durationMs: options.durationMs ?? 60_000,
+					topology,
+					simplifications: [{ id: 's1', title: 'Fixed latency', detail: 'd', source: 'FACTS §1' }],
+					frame: frame()
+				}
+			);
+		},
+		async seek(tMs) {
+			await record('seek', [tMs]);
+			state.timeMs = tMs;
+			return { frame: frame() };
+		},
+		async step() {
+			await record('step', []);
+			state.timeMs += 1000;
+			return { frame: frame() };
+		},
+		async stepBack() {
+			await record('stepBack', []);
+			state.timeMs = Math.max(0, state.timeMs - 1000);
+			return { frame: frame() };
+		},
+		async addInput(input) {
+			await record('addInput', [input]);
+			state.inputs.push(input);
+			const node = Number(input.node);
+			if (input.type === 'node.fail') state.health[node] = 2;
+			if (input.type === 'node.restore') state.health[node] = 0;
+			state.log.push({
+				t: input.t,
+				type: input.type,
+				node: topology.nodes[node].name,
+				input: true
+			});
+			const discarded = state.discardNext;
+			state.discardNext = [];
+			return { frame: frame(), discarded };
+		},
+		async inputs() {
+			return [...state.inputs];
+		},
+		async queryLog(query) {
+			state.calls.push({ method: 'queryLog', args: [query] });
+			return pageFor(state.log, query);
+		},
+		async stateHash() {
+			return `hash-${state.timeMs}`;
+		}
+	};
+	const handle: SimHandle = {
+		api,
+		terminate() {
+			state.terminated = true;
+		}
+	};
+	return { api, handle, state, topology };
+}
