@@ -1,0 +1,19 @@
+/**
+ * The 3D view of a scale unit. The only entry point other folders use: the UI imports the
+ * palette and types from here, and routes/app create the scene through `createRackScene`.
+ */
+export { createRackScene } from './rack-scene';
+export { SceneUnavailableError } from './errors';
+export type { PickTarget, PickKind } from './picking';
+export type { RackScene, RackSceneOptions } from './types';
+export {
+	healthStyle,
+	mediaStyle,
+	legendText,
+	HEALTH_STYLES,
+	MEDIA_STYLES,
+	SCENE_COLORS,
+	type HealthStyle,
+	type HealthPattern,
+	type MediaStyle
+} from './palette';

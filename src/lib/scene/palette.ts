@@ -1,0 +1,131 @@
+/**
+ * The one colour language of StackScope. The 3D scene and the Svelte UI both import it, so it
+ * must stay free of three.js. Every health state has a colour AND a shape and a pattern, because
+ * about one learner in twelve cannot tell some hues apart: colour is never the only cue.
+ *
+ * Health hues come from the Okabe–Ito set (bluish green, yellow, vermillion, sky blue) plus a
+ * neutral grey; palette.test.ts checks they stay apart under simulated protanopia, deuteranopia
+ * and tritanopia and that each reads (≥ 3:1) on the dark background.
+ */
+import { healthName, type HealthCode, type HealthName } from '../sim/health';
+import type { DriveMedia } from '../sim/topology';
+
+/** Fill pattern used as the non-colour cue on surfaces (bezels, drive faces, table rows). */
+export type HealthPattern = 'solid' | 'stripes' | 'crosshatch' | 'dashed' | 'dots';
+
+export interface HealthStyle {
+	readonly name: HealthName;
+	readonly code: HealthCode;
+	/** sRGB hex, readable on `SCENE_COLORS.background`. */
+	readonly color: string;
+	readonly label: string;
+	/** A distinct shape, drawn as a badge in 3D and usable as text in the UI. */
+	readonly symbol: string;
+	readonly pattern: HealthPattern;
+	readonly description: string;
+}
+
+/** Styles by health name; codes follow sim/health.ts. */
+export const HEALTH_STYLES: Readonly<Record<HealthName, HealthStyle>> = {
+	healthy: {
+		name: 'healthy',
+		code: 0,
+		color: '#009E73',
+		label: 'Healthy',
+		symbol: '●',
+		pattern: 'solid',
+		description: 'working normally'
+	},
+	warning: {
+		name: 'warning',
+		code: 1,
+		color: '#F0E442',
+		label: 'Warning',
+		symbol: '▲',
+		pattern: 'stripes',
+		description: 'working with reduced redundancy'
+	},
+	failed: {
+		name: 'failed',
+		code: 2,
+		color: '#D55E00',
+		label: 'Failed',
+		symbol: '✕',
+		pattern: 'crosshatch',
+		description: 'not working'
+	},
+	unreachable: {
+		name: 'unreachable',
+		code: 3,
+		color: '#A0A4AA',
+		label: 'Unreachable',
+		symbol: '◌',
+		pattern: 'dashed',
+		description: 'cannot be reached (for example inside a failed server); drawn dimmed'
+	},
+	maintenance: {
+		name: 'maintenance',
+		code: 4,
+		color: '#56B4E9',
+		label: 'Maintenance',
+		symbol: '■',
+		pattern: 'dots',
+		description: 'deliberately out of service (paused or drained)'
+	}
+};
+
+/** The style of a health code; an unknown code is shown as unreachable, as `healthName` does. */
+export function healthStyle(code: number): HealthStyle {
+	return HEALTH_STYLES[healthName(code)];
+}
+
+export interface MediaStyle {
+	readonly media: DriveMedia;
+	readonly color: string;
+	readonly label: string;
+}
+
+/**
+ * Drive media as a lightness ladder of one violet hue (fastest lightest), so media never looks
+ * like a health state and stays apart for every colour-vision type (lightness survives them all).
+ */
+export const MEDIA_STYLES: Readonly<Record<DriveMedia, MediaStyle>> = {
+	nvme: { media: 'nvme', color: '#E2D6FA', label: 'NVMe' },
+	ssd: { media: 'ssd', color: '#A08FE0', label: 'SSD' },
+	hdd: { media: 'hdd', color: '#6A6284', label: 'HDD' }
+};
+
+/** The style of a drive medium. */
+export function mediaStyle(media: DriveMedia): MediaStyle {
+	return MEDIA_STYLES[media];
+}
+
+/** Non-health colours of the scene (sRGB hex), shared so the UI can match the canvas. */
+export const SCENE_COLORS = {
+	/** Canvas background; also the UI's 3D panel background while the scene loads. */
+	background: '#0F1419',
+	floor: '#0A0D11',
+	grid: '#2C3542',
+	/** Selection outline: white, a colour no health state uses. */
+	selection: '#FFFFFF',
+	/** Heartbeat activity on a server's NIC LED. */
+	activity: '#F5F7FA',
+	/** Bay trim of cache drives: light, against the dark trim of capacity drives. */
+	cacheTrim: '#C9CED6',
+	capacityTrim: '#14171C',
+	label: '#E8ECF1'
+} as const;
+
+/** Plain-text legend (one item a line) for the UI and for screen readers. */
+export function legendText(): string {
+	const health = Object.values(HEALTH_STYLES).map(
+		(s) => `${s.symbol} ${s.label} (${s.pattern}): ${s.description}`
+	);
+	const media = Object.values(MEDIA_STYLES).map((s) => `${s.label} drive`);
+	return [
+		...health,
+		`Drive colours, lightest is fastest: ${media.join(', ')}`,
+		'Cache drives sit in the left bays with a light trim; capacity drives have a dark trim',
+		'A small LED on each server flashes with every cluster heartbeat'
+	].join('\n');
+}

@@ -1,0 +1,94 @@
+import { Matrix4, Vector3 } from 'three';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildHardware, type Hardware } from './hardware';
+import { encodePick, NO_PICK, PickTargets, type PickKind } from './picking';
+import { targetBox } from './target-box';
+import { makeTopology } from './test-topology';
+
+beforeEach(() => {
+	// jsdom has no 2D canvas; labels then stay blank, which these tests do not look at.
+	vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('pick codes', () => {
+	const topo = makeTopology(6);
+	const targets = new PickTargets(topo);
+	const counts: [PickKind, number][] = [
+		['node', topo.nodes.length],
+		['drive', topo.drives.length],
+		['switch', topo.switches.length],
+		['hlh', 1]
+	];
+
+	it('round-trips every object to one shared, frozen target', () => {
+		for (const [kind, n] of counts) {
+			for (let index = 0; index < n; index++) {
+				const target = targets.decode(encodePick(kind, index));
+				expect(target).toEqual({ kind, index });
+				expect(target).toBe(targets.get(kind, index));
+				expect(Object.isFrozen(target)).toBe(true);
+				expect(targets.canonical({ kind, index })).toBe(target);
+			}
+		}
+	});
+
+	it('maps scenery, unknown objects and bad instance ids to null', () => {
+		expect(targets.decode(NO_PICK)).toBeNull();
+		expect(targets.decode(encodePick('node', topo.nodes.length))).toBeNull();
+		expect(targets.decode(encodePick('hlh', 1))).toBeNull();
+		const codes = Int32Array.of(encodePick('node', 0), NO_PICK);
+		expect(targets.fromInstance(codes, 0)).toBe(targets.get('node', 0));
+		expect(targets.fromInstance(codes, 1)).toBeNull();
+		expect(targets.fromInstance(codes, 2)).toBeNull();
+		expect(targets.fromInstance(codes, undefined)).toBeNull();
+	});
+});
+
+describe('instanceId → PickTarget in the built meshes', () => {
+	const m = new Matrix4();
+	const p = new Vector3();
+	let hardware: Hardware | undefined;
+	afterEach(() => hardware?.dispose());
+
+	it.each([4, 16])('puts every pickable instance of %i servers inside its target', (n) => {
+		const topo = makeTopology(n, { serversPerRack: 8 });
+		const targets = new PickTargets(topo);
+		hardware = buildHardware(topo, 1);
+		const seen = new Set<object>();
+		for (const { mesh, codes } of hardware.pickable) {
+			expect(codes.length).toBe(mesh.count);
+			for (let i = 0; i < mesh.count; i++) {
+				const target = targets.fromInstance(codes, i);
+				if (!target) continue;
+				seen.add(target);
+				mesh.getMatrixAt(i, m);
+				p.setFromMatrixPosition(m);
+				const box = targetBox(topo, target)!;
+				for (const [v, c, size] of [
+					[p.x, box.x, box.w],
+					[p.y, box.y, box.h],
+					[p.z, box.z, box.d]
+				]) {
+					expect(
+						Math.abs(v - c),
+						`${mesh.name} #${i} → ${target.kind} ${target.index}`
+					).toBeLessThanOrEqual(size / 2 + 1e-6);
+				}
+			}
+		}
+		// Every node, drive, switch and the HLH can be clicked.
+		expect(seen.size).toBe(topo.nodes.length + topo.drives.length + topo.switches.length + 1);
+	});
+
+	it('uses the same number of meshes (draw calls) for 4 and 16 servers', () => {
+		const count = (n: number) => {
+			const hw = buildHardware(makeTopology(n, { serversPerRack: 4 }), 1);
+			let meshes = 0;
+			hw.root.traverse((o) => void (meshes += 'isMesh' in o ? 1 : 0));
+			hw.dispose();
+			return meshes;
+		};
+		expect(count(16)).toBe(count(4));
+	});
+});
