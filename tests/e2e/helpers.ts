@@ -27,5 +27,16 @@ export interface StackScopeWindow {
 		ready: boolean;
 		stateHash(): Promise<string>;
 		seek(tMs: number): Promise<void>;
+		screenPosition(name: string): { x: number; y: number } | null;
 	};
+}
+
+/** Where the named object is drawn on the 3D canvas, relative to the canvas (CSS px). */
+export async function scenePosition(page: Page, name: string): Promise<{ x: number; y: number }> {
+	const position = await page.evaluate(
+		(n) => (window as unknown as StackScopeWindow).__stackscope?.screenPosition(n) ?? null,
+		name
+	);
+	if (!position) throw new Error(`${name} is not on the 3D canvas`);
+	return position;
 }

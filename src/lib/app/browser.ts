@@ -4,6 +4,8 @@
  */
 import { base } from '$app/paths';
 import { startSimWorker } from '$lib/worker/client';
+import type { TopologyInfo } from '$lib/sim/topology';
+import { findObject, type ObjectRef } from './objects';
 import type { SessionDeps } from './session.svelte';
 
 /** Session dependencies for the browser: a real worker, `fetch` and requestAnimationFrame. */
@@ -23,6 +25,8 @@ export interface TestHook {
 	stateHash(): Promise<string>;
 	/** Pauses, seeks to `tMs` and resolves once a frame for that time has been applied. */
 	seek(tMs: number): Promise<void>;
+	/** Where the named object is drawn on the 3D canvas (CSS px), or null without a scene. */
+	screenPosition(name: string): { x: number; y: number } | null;
 	/** True once the scenario is loaded. */
 	readonly ready: boolean;
 }
@@ -33,6 +37,8 @@ export interface HookedSession {
 	pause(): void;
 	seek(tMs: number): void;
 	readonly clock: { simTimeMs: number };
+	readonly topology: TopologyInfo | null;
+	readonly locateInScene: ((target: ObjectRef) => { x: number; y: number } | null) | null;
 	readonly ready: boolean;
 }
 
@@ -46,6 +52,10 @@ export function exposeTestHook(target: Window, session: HookedSession): () => vo
 	const host = target as Window & { __stackscope?: TestHook };
 	const hook: TestHook = {
 		stateHash: () => session.stateHash(),
+		screenPosition(name) {
+			const target = session.topology ? findObject(session.topology, name) : null;
+			return target && session.locateInScene ? session.locateInScene(target) : null;
+		},
 		async seek(tMs) {
 			session.pause();
 			session.seek(tMs);

@@ -122,6 +122,11 @@ export class Session {
 	readonly log: EventLogState;
 	/** Decodes the latest frame; rebound in place for every frame, never reactive. */
 	readonly reader = new FrameReader();
+	/**
+	 * Where an object appears on the 3D canvas (CSS px from its top-left), set by the scene view
+	 * while a scene exists. Used to place menus from the keyboard and by end-to-end tests.
+	 */
+	locateInScene: ((target: ObjectRef) => { x: number; y: number } | null) | null = null;
 
 	#deps: SessionDeps;
 	#handle: SimHandle | null = null;
