@@ -20,9 +20,12 @@ const { values } = parseArgs({
 });
 
 const port = 4174;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-	stdio: 'ignore'
-});
+// Started without npx, in its own process group, so killing the group stops the server itself.
+const server = spawn(
+	'node_modules/.bin/vite',
+	['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+	{ stdio: 'ignore', detached: true }
+);
 try {
 	const browser = await chromium.launch(config.use?.launchOptions);
 	const page = await browser.newPage({
@@ -53,5 +56,5 @@ try {
 	await browser.close();
 	console.log(`Wrote ${values.out}`);
 } finally {
-	server.kill();
+	if (server.pid) process.kill(-server.pid);
 }

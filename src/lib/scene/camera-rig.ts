@@ -5,11 +5,11 @@
  */
 import { PerspectiveCamera } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
-import { frameCamera } from './framing';
+import { frameCamera, type Viewport } from './framing';
 import type { Box } from './layout';
 
-/** Vertical field of view in degrees: mild perspective, like a 50 mm lens. */
-export const FOV_DEG = 40;
+/** Vertical field of view in degrees: a longer lens (about 70 mm), so racks do not lean. */
+export const FOV_DEG = 28;
 /** Highest polar angle: just above the horizon, so the camera stays above the floor. */
 const MAX_POLAR = Math.PI / 2 - 0.04;
 
@@ -20,7 +20,8 @@ export class CameraRig {
 
 	constructor(
 		canvas: HTMLCanvasElement,
-		private readonly bounds: Box,
+		/** What the first view frames (framing.ts focusBoxes). */
+		private readonly focus: readonly Box[],
 		reducedMotion: boolean,
 		private readonly onChange: () => void
 	) {
@@ -34,18 +35,18 @@ export class CameraRig {
 		controls.addEventListener('start', this.onStart);
 		this.controls = controls;
 		this.setReducedMotion(reducedMotion);
-		this.frame(1);
+		this.frame({ width: 1, height: 1 });
 	}
 
 	private readonly onStart = () => {
 		this.userMoved = true;
 	};
 
-	/** Places the camera to show every rack at this aspect (width / height). */
-	frame(aspect: number): void {
-		const f = frameCamera(this.bounds, aspect, FOV_DEG);
+	/** Places the camera to show the occupied units on a canvas of this CSS size. */
+	frame(viewport: Viewport): void {
+		const f = frameCamera(this.focus, viewport, FOV_DEG);
 		const { camera, controls } = this;
-		camera.aspect = aspect;
+		camera.aspect = viewport.width / viewport.height;
 		camera.near = f.near;
 		camera.far = f.far;
 		camera.position.set(...f.position);
@@ -59,10 +60,10 @@ export class CameraRig {
 		controls.update();
 	}
 
-	/** New canvas aspect: reframe unless the learner has taken the camera. */
-	setAspect(aspect: number): void {
-		if (!this.userMoved) return this.frame(aspect);
-		this.camera.aspect = aspect;
+	/** New canvas size: reframe unless the learner has taken the camera. */
+	setViewport(viewport: Viewport): void {
+		if (!this.userMoved) return this.frame(viewport);
+		this.camera.aspect = viewport.width / viewport.height;
 		this.camera.updateProjectionMatrix();
 	}
 

@@ -1,16 +1,16 @@
 /**
- * Initial camera placement and orbit limits for a row of racks (pure arithmetic, no three.js):
- * a three-quarter view from the front right, slightly above, just far enough that the whole row
- * (signs included) fits the view at the canvas's aspect ratio.
+ * Initial camera placement and orbit limits (pure arithmetic, no three.js): a view slightly from
+ * the front right and slightly above, close enough that the occupied units (focus.ts: servers,
+ * switches, HLH, with their name labels and the rack signs) fill the canvas, not whole cabinets.
  */
-import type { TopologyInfo } from '../sim/topology';
-import { rackBox, type Box } from './layout';
-import { rackSignBox } from './rack-parts';
+import { CALLOUT_PX } from './callouts';
+import { corners, union } from './focus';
+import type { Box } from './layout';
 
 export interface Framing {
 	position: [number, number, number];
 	target: [number, number, number];
-	/** Radius of the sphere around the bounds, in metres (limits how far panning may go). */
+	/** Radius of the sphere around the framed boxes, in metres (limits how far panning may go). */
 	radius: number;
 	near: number;
 	far: number;
@@ -18,62 +18,74 @@ export interface Framing {
 	maxDistance: number;
 }
 
-/** Direction from the target to the camera (front, a little right, a little up). */
-const VIEW_DIR: [number, number, number] = [0.32, 0.3, 1];
-/** Breathing room around the fitted box. */
-const MARGIN = 1.1;
-
-/** The box around every cabinet and its sign. */
-export function sceneBounds(topology: TopologyInfo): Box {
-	const n = Math.max(1, topology.racks.length);
-	let x0 = Infinity;
-	let x1 = -Infinity;
-	let y1 = 0;
-	let z0 = Infinity;
-	let z1 = -Infinity;
-	for (let r = 0; r < n; r++) {
-		const heightU = topology.racks[r]?.heightU ?? 42;
-		const outer = rackBox(r, n, heightU);
-		const sign = rackSignBox(r, n, heightU);
-		x0 = Math.min(x0, outer.x - outer.w / 2);
-		x1 = Math.max(x1, outer.x + outer.w / 2);
-		y1 = Math.max(y1, sign.y + sign.h / 2);
-		z0 = Math.min(z0, outer.z - outer.d / 2);
-		z1 = Math.max(z1, outer.z + outer.d / 2);
-	}
-	return { x: (x0 + x1) / 2, y: y1 / 2, z: (z0 + z1) / 2, w: x1 - x0, h: y1, d: z1 - z0 };
+/** Canvas size in CSS pixels. */
+export interface Viewport {
+	width: number;
+	height: number;
 }
 
+/** Direction from the target to the camera (front, a little right, a little up). */
+const VIEW_DIR: [number, number, number] = [0.2, 0.16, 1];
 /**
- * Camera placement that shows all of `bounds` with a vertical field of view `fovDeg`: the
- * distance along the view direction at which every corner of the box falls inside the frustum.
+ * CSS px kept clear at each canvas edge: labels reach past their anchors on the left, and the
+ * page lays its legend over the canvas's bottom-left corner.
  */
-export function frameCamera(bounds: Box, aspect: number, fovDeg: number): Framing {
-	const [fx, fy, fz] = normalize(VIEW_DIR);
+const PAD_PX = { left: CALLOUT_PX.w + CALLOUT_PX.gap + 10, right: 16, top: 16, bottom: 44 };
+/** Pads never take more than this share of the canvas per side (narrow phone screens). */
+const MAX_PAD = 0.3;
+
+/**
+ * Camera placement that shows every corner of `boxes` on a canvas of `viewport` CSS px with a
+ * vertical field of view `fovDeg`, keeping the edge pads clear, with the composition centred.
+ */
+export function frameCamera(boxes: readonly Box[], viewport: Viewport, fovDeg: number): Framing {
+	const bounds = union(boxes);
+	const f = normalize(VIEW_DIR);
 	// Camera basis: right = up × back (world up is +y), up' = back × right.
-	const [rx, , rz] = normalize([fz, 0, -fx]);
-	const [ux, uy, uz] = [fy * rz, fz * rx - fx * rz, -fy * rx];
+	const r = normalize([f[2], 0, -f[0]]);
+	const u: [number, number, number] = [f[1] * r[2], f[2] * r[0] - f[0] * r[2], -f[1] * r[0]];
+	const width = Math.max(1, viewport.width);
+	const height = Math.max(1, viewport.height);
 	const tanV = Math.tan((fovDeg * Math.PI) / 360);
-	const tanH = tanV * Math.max(aspect, 0.1);
+	const tanH = tanV * (width / height);
+	// Tangent of the half-angle each side may use once its pad is kept clear.
+	const fit = (px: number, size: number, tan: number) =>
+		tan * (1 - 2 * Math.min(px / size, MAX_PAD));
+	const left = fit(PAD_PX.left, width, tanH);
+	const right = fit(PAD_PX.right, width, tanH);
+	const top = fit(PAD_PX.top, height, tanV);
+	const bottom = fit(PAD_PX.bottom, height, tanV);
+	const points = boxes.flatMap(corners);
+	let target: [number, number, number] = [bounds.x, bounds.y, bounds.z];
 	let distance = 0;
-	for (const sx of [-0.5, 0.5]) {
-		for (const sy of [-0.5, 0.5]) {
-			for (const sz of [-0.5, 0.5]) {
-				const [px, py, pz] = [sx * bounds.w, sy * bounds.h, sz * bounds.d];
-				const towardCamera = px * fx + py * fy + pz * fz;
-				const right = Math.abs(px * rx + pz * rz);
-				const up = Math.abs(px * ux + py * uy + pz * uz);
-				distance = Math.max(distance, towardCamera + right / tanH, towardCamera + up / tanV);
-			}
+	// Two passes: fit, then move the target so the unequal pads leave the composition centred.
+	for (let pass = 0; pass < 2; pass++) {
+		distance = 0;
+		const lo = [Infinity, Infinity];
+		const hi = [-Infinity, -Infinity];
+		for (const p of points) {
+			const d = [p[0] - target[0], p[1] - target[1], p[2] - target[2]];
+			const toward = dot(d, f);
+			const side = dot(d, r);
+			const lift = dot(d, u);
+			distance = Math.max(distance, toward + (side >= 0 ? side / right : -side / left));
+			distance = Math.max(distance, toward + (lift >= 0 ? lift / top : -lift / bottom));
+			[lo[0], hi[0]] = [Math.min(lo[0], side), Math.max(hi[0], side)];
+			[lo[1], hi[1]] = [Math.min(lo[1], lift), Math.max(hi[1], lift)];
 		}
+		if (pass === 1) break;
+		// Metres per CSS px at the target's depth; the content's centre sits off the canvas's
+		// centre by half the difference of opposite pads.
+		const mPerPx = (2 * distance * tanV) / height;
+		const dx = (lo[0] + hi[0]) / 2 - ((PAD_PX.left - PAD_PX.right) / 2) * mPerPx;
+		const dy = (lo[1] + hi[1]) / 2 - ((PAD_PX.bottom - PAD_PX.top) / 2) * mPerPx;
+		target = [0, 1, 2].map((k) => target[k] + r[k] * dx + u[k] * dy) as typeof target;
 	}
-	distance *= MARGIN;
 	const radius = 0.5 * Math.hypot(bounds.w, bounds.h, bounds.d);
-	const target: [number, number, number] = [bounds.x, bounds.y, bounds.z];
 	const position: [number, number, number] = [
-		target[0] + fx * distance,
-		target[1] + fy * distance,
-		target[2] + fz * distance
+		target[0] + f[0] * distance,
+		target[1] + f[1] * distance,
+		target[2] + f[2] * distance
 	];
 	return {
 		position,
@@ -85,6 +97,8 @@ export function frameCamera(bounds: Box, aspect: number, fovDeg: number): Framin
 		maxDistance: Math.max(distance * 2.5, 4)
 	};
 }
+
+const dot = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
 function normalize([x, y, z]: readonly number[]): [number, number, number] {
 	const len = Math.hypot(x, y, z);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	cableLevel,
 	HEARTBEAT_INTERVAL_MS,
 	nicLevel,
 	NIC_IDLE,
@@ -27,5 +28,16 @@ describe('NIC LED level', () => {
 	it('shows a steady light in reduced motion', () => {
 		for (const ms of [0, 10, PULSE_MS, HEARTBEAT_INTERVAL_MS])
 			expect(nicLevel(ms, true)).toBe(NIC_STEADY);
+	});
+});
+
+describe('data cable level', () => {
+	it('follows the NIC flash, holds steady in reduced motion and is -1 without heartbeats', () => {
+		expect(cableLevel(0, false)).toBe(NIC_LEVELS);
+		expect(cableLevel(PULSE_MS, false)).toBe(NIC_IDLE);
+		expect(cableLevel(0, true)).toBe(NIC_IDLE);
+		expect(cableLevel(HEARTBEAT_INTERVAL_MS, true)).toBe(NIC_IDLE);
+		expect(cableLevel(2 * HEARTBEAT_INTERVAL_MS + 1, false)).toBe(-1);
+		expect(cableLevel(NaN, true)).toBe(-1);
 	});
 });

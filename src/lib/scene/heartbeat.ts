@@ -24,3 +24,13 @@ export function nicLevel(msSinceHeartbeat: number, reducedMotion: boolean): numb
 	if (msSinceHeartbeat >= PULSE_MS) return NIC_IDLE;
 	return Math.round(NIC_IDLE + (NIC_LEVELS - NIC_IDLE) * (1 - msSinceHeartbeat / PULSE_MS));
 }
+
+/**
+ * Brightness step of a server's data cables: -1 once heartbeats stop (no traffic, drawn dashed),
+ * otherwise the NIC level, held at the idle level in reduced motion (a steady, unflashing line).
+ */
+export function cableLevel(msSinceHeartbeat: number, reducedMotion: boolean): number {
+	const level = nicLevel(msSinceHeartbeat, false);
+	if (level === 0) return -1;
+	return reducedMotion ? NIC_IDLE : level;
+}

@@ -21,8 +21,11 @@ export const U_M = 0.04445;
 export const RACK = {
 	widthM: 0.6,
 	depthM: 1.0,
-	/** Gap between neighbouring cabinets in the row. */
-	gapM: 0.03,
+	/**
+	 * Space between neighbouring cabinets in the row: one 600 mm floor tile. Real cabinets are
+	 * often bayed together; the drawing leaves an aisle so each rack's name labels fit at its left.
+	 */
+	aisleM: 0.6,
 	plinthM: 0.06,
 	capM: 0.05,
 	panelM: 0.02,
@@ -56,7 +59,7 @@ export function box(x0: number, x1: number, y0: number, y1: number, z0: number, 
 
 /** Centre x of a rack in a row of `rackCount`, the row centred on x = 0. */
 export function rackX(rack: number, rackCount: number): number {
-	return (rack - (rackCount - 1) / 2) * (RACK.widthM + RACK.gapM);
+	return (rack - (rackCount - 1) / 2) * (RACK.widthM + RACK.aisleM);
 }
 
 /** Total cabinet height in metres for `heightU` units. */

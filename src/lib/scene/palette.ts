@@ -113,7 +113,15 @@ export const SCENE_COLORS = {
 	/** Bay trim of cache drives: light, against the dark trim of capacity drives. */
 	cacheTrim: '#C9CED6',
 	capacityTrim: '#14171C',
-	label: '#E8ECF1'
+	label: '#E8ECF1',
+	/** Data cables (server to TOR1/TOR2) between heartbeats; they flash `activity` with each one. */
+	cable: '#3F6A96',
+	/** Management cables (server to the BMC switch). */
+	cableBmc: '#5E6673',
+	/** A cable with no traffic (failed server or switch): dark, and drawn dashed. */
+	cableDown: '#3A3F47',
+	/** Leader lines from name labels to their units. */
+	leader: '#6A7482'
 } as const;
 
 /** Plain-text legend (one item a line) for the UI and for screen readers. */
@@ -126,6 +134,7 @@ export function legendText(): string {
 		...health,
 		`Drive colours, lightest is fastest: ${media.join(', ')}`,
 		'Cache drives sit in the left bays with a light trim; capacity drives have a dark trim',
-		'A small LED on each server flashes with every cluster heartbeat'
+		'A small LED on each server flashes with every cluster heartbeat',
+		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic'
 	].join('\n');
 }

@@ -1,8 +1,12 @@
-import { Matrix4, Vector3 } from 'three';
+import { Matrix4, PerspectiveCamera, Raycaster, Vector3 } from 'three';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildHardware, type Hardware } from './hardware';
+import { Network } from './network';
 import { encodePick, NO_PICK, PickTargets, type PickKind } from './picking';
-import { targetBox } from './target-box';
+import { targetAnchor, targetBox } from './target-box';
+import { FOV_DEG } from './camera-rig';
+import { focusBoxes } from './focus';
+import { frameCamera } from './framing';
 import { makeTopology } from './test-topology';
 
 beforeEach(() => {
@@ -81,14 +85,53 @@ describe('instanceId → PickTarget in the built meshes', () => {
 		expect(seen.size).toBe(topo.nodes.length + topo.drives.length + topo.switches.length + 1);
 	});
 
-	it('uses the same number of meshes (draw calls) for 4 and 16 servers', () => {
+	it('puts each target’s anchor where a click picks that target', () => {
+		const topo = makeTopology(16, { serversPerRack: 8 });
+		const targets = new PickTargets(topo);
+		hardware = buildHardware(topo, 1);
+		const f = frameCamera(focusBoxes(topo), { width: 920, height: 625 }, FOV_DEG);
+		const camera = new PerspectiveCamera(FOV_DEG, 920 / 625, f.near, f.far);
+		camera.position.set(...f.position);
+		camera.lookAt(new Vector3(...f.target));
+		camera.updateMatrixWorld();
+		const raycaster = new Raycaster();
+		const meshes = hardware.pickable.map((p) => p.mesh);
+		const all = [
+			...topo.nodes.map((_, i) => targets.get('node', i)!),
+			...topo.switches.map((_, i) => targets.get('switch', i)!),
+			targets.get('hlh', 0)!,
+			...[0, 4, 9, 77].map((d) => targets.get('drive', d)!)
+		];
+		for (const target of all) {
+			const anchor = new Vector3(...targetAnchor(topo, target)!);
+			raycaster.set(camera.position, anchor.clone().sub(camera.position).normalize());
+			const hit = raycaster.intersectObjects(meshes, false)[0];
+			const codes = hardware.pickable.find((p) => p.mesh === hit.object)!.codes;
+			expect(targets.fromInstance(codes, hit.instanceId), `${target.kind} ${target.index}`).toBe(
+				target
+			);
+		}
+	});
+
+	it('uses the same number of meshes and lines (draw calls) for 4 and 16 servers', () => {
 		const count = (n: number) => {
-			const hw = buildHardware(makeTopology(n, { serversPerRack: 4 }), 1);
+			const topo = makeTopology(n, { serversPerRack: 4 });
+			const hw = buildHardware(topo, 1);
+			// The network layer: cables, leader lines and name labels.
+			const net = new Network(topo, false);
 			let meshes = 0;
-			hw.root.traverse((o) => void (meshes += 'isMesh' in o ? 1 : 0));
+			let lines = 0;
+			for (const root of [hw.root, net.root]) {
+				root.traverse((o) => {
+					meshes += 'isMesh' in o ? 1 : 0;
+					lines += 'isLine' in o ? 1 : 0;
+				});
+			}
 			hw.dispose();
-			return meshes;
+			net.dispose();
+			return { meshes, lines };
 		};
-		expect(count(16)).toBe(count(4));
+		expect(count(16)).toEqual(count(4));
+		expect(count(4).lines).toBe(1);
 	});
 });

@@ -18,6 +18,9 @@ export interface PointerCallbacks {
 	hover?(target: PickTarget | null): void;
 }
 
+/** Picks what is drawn in screen space (name labels), at canvas CSS px; checked before 3D. */
+export type ScreenPick = (x: number, y: number, width: number, height: number) => PickTarget | null;
+
 export class PointerPicker {
 	private readonly raycaster = new Raycaster();
 	private readonly ndc = new Vector2();
@@ -33,7 +36,8 @@ export class PointerPicker {
 		private readonly camera: Camera,
 		hardware: Hardware,
 		private readonly targets: PickTargets,
-		private readonly callbacks: PointerCallbacks
+		private readonly callbacks: PointerCallbacks,
+		private readonly screenPick?: ScreenPick
 	) {
 		this.meshes = hardware.pickable.map((p) => p.mesh);
 		for (const p of hardware.pickable) this.codes.set(p.mesh, p.codes);
@@ -48,10 +52,11 @@ export class PointerPicker {
 	pick(clientX: number, clientY: number): PickTarget | null {
 		const rect = this.canvas.getBoundingClientRect();
 		if (rect.width <= 0 || rect.height <= 0) return null;
-		this.ndc.set(
-			((clientX - rect.left) / rect.width) * 2 - 1,
-			-((clientY - rect.top) / rect.height) * 2 + 1
-		);
+		const x = clientX - rect.left;
+		const y = clientY - rect.top;
+		const label = this.screenPick?.(x, y, rect.width, rect.height);
+		if (label) return label;
+		this.ndc.set((x / rect.width) * 2 - 1, -(y / rect.height) * 2 + 1);
 		this.raycaster.setFromCamera(this.ndc, this.camera);
 		this.hits.length = 0;
 		this.raycaster.intersectObjects(this.meshes, false, this.hits);

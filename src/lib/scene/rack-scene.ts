@@ -3,46 +3,20 @@
  * changed something, the camera moved, the canvas resized or the selection changed, at most once
  * per animation frame. With nothing changing (a paused simulation) the GPU stays idle.
  */
-import { Vector3, type WebGLRenderer } from 'three';
+import { Vector3 } from 'three';
 import type { FrameReader } from '../sim/frame';
 import type { TopologyInfo } from '../sim/topology';
-import { CameraRig } from './camera-rig';
-import { sceneBounds } from './framing';
-import { buildHardware, type Hardware } from './hardware';
 import { HealthPainter } from './paint';
+import { buildParts } from './scene-parts';
 import { PickTargets, type PickTarget } from './picking';
 import { PointerPicker } from './pointer';
 import { SelectionHighlight } from './selection';
-import { createRenderer, Stage } from './stage';
+import { createRenderer } from './stage';
 import { targetAnchor, targetBox } from './target-box';
 import type { RackScene, RackSceneOptions } from './types';
 
 const MAX_PIXEL_RATIO = 2;
 const projected = new Vector3();
-
-/** Builds the GPU-backed parts; on failure frees what was made (and the renderer) first. */
-function buildParts(
-	canvas: HTMLCanvasElement,
-	topology: TopologyInfo,
-	options: RackSceneOptions,
-	renderer: WebGLRenderer,
-	onCameraChange: () => void
-): { stage: Stage; hardware: Hardware; rig: CameraRig } {
-	let stage: Stage | undefined;
-	let hardware: Hardware | undefined;
-	try {
-		const bounds = sceneBounds(topology);
-		stage = new Stage(renderer, bounds);
-		hardware = buildHardware(topology, renderer.capabilities.getMaxAnisotropy());
-		const rig = new CameraRig(canvas, bounds, options.reducedMotion, onCameraChange);
-		return { stage, hardware, rig };
-	} catch (error) {
-		hardware?.dispose();
-		stage?.dispose();
-		renderer.dispose();
-		throw error;
-	}
-}
 
 /** Builds the scene on `canvas`; throws SceneUnavailableError when WebGL 2 is not available. */
 export function createRackScene(
@@ -65,6 +39,7 @@ export function createRackScene(
 		dirty = false;
 		// May emit 'change' while damping glides on, which schedules the next frame.
 		rig.update();
+		network.beforeRender(rig.camera, cssHeight);
 		renderer.render(stage.scene, rig.camera);
 		drawCalls = renderer.info.render.calls;
 	};
@@ -73,16 +48,23 @@ export function createRackScene(
 		if (!rafId && !disposed) rafId = requestAnimationFrame(render);
 	};
 
-	const { stage, hardware, rig } = buildParts(canvas, topology, options, renderer, schedule);
+	const parts = buildParts(canvas, topology, options, renderer, schedule);
+	const { stage, hardware, network, rig } = parts;
 	const selection = new SelectionHighlight();
-	stage.scene.add(hardware.root, selection.root);
+	stage.scene.add(hardware.root, network.root, selection.root);
 	const painter = new HealthPainter(hardware, topology, options.reducedMotion);
 	const targets = new PickTargets(topology);
-	const picker = new PointerPicker(canvas, rig.camera, hardware, targets, {
-		select: (t) => options.onSelect(t),
-		contextMenu: (t, x, y) => options.onContextMenu(t, x, y),
-		hover: (t) => options.onHover?.(t)
-	});
+	const callbacks = {
+		select: (t: PickTarget | null) => options.onSelect(t),
+		contextMenu: (t: PickTarget, x: number, y: number) => options.onContextMenu(t, x, y),
+		hover: (t: PickTarget | null) => options.onHover?.(t)
+	};
+	// A click on a name label picks its object, like a click on the object itself.
+	const pickLabel = (x: number, y: number, w: number, h: number) => {
+		const hit = network.pickAt(x, y, rig.camera, w, h);
+		return hit && targets.get(hit.kind, hit.index);
+	};
+	const picker = new PointerPicker(canvas, rig.camera, hardware, targets, callbacks, pickLabel);
 	const onRestored = () => {
 		stage.makeEnvironment();
 		schedule();
@@ -91,7 +73,9 @@ export function createRackScene(
 
 	const scene: RackScene = {
 		applyFrame(frame: FrameReader) {
-			if (painter.apply(frame)) schedule();
+			// Both painters must run (no short-circuit): each remembers what it painted.
+			const hw = painter.apply(frame);
+			if (network.apply(frame) || hw) schedule();
 		},
 		setSelected(target: PickTarget | null) {
 			selection.show(target ? targetBox(topology, target) : null);
@@ -99,7 +83,8 @@ export function createRackScene(
 		},
 		setReducedMotion(reduced: boolean) {
 			rig.setReducedMotion(reduced);
-			if (painter.setReducedMotion(reduced)) schedule();
+			const cables = network.setReducedMotion(reduced);
+			if (painter.setReducedMotion(reduced) || cables) schedule();
 		},
 		resize(width: number, height: number) {
 			if (!(width > 0 && height > 0)) return;
@@ -108,7 +93,8 @@ export function createRackScene(
 			renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, MAX_PIXEL_RATIO));
 			// false: the page's CSS owns the canvas's displayed size; we only size the buffer.
 			renderer.setSize(width, height, false);
-			rig.setAspect(width / height);
+			rig.setViewport({ width, height });
+			network.setViewport(width, height, renderer.getPixelRatio());
 			schedule();
 		},
 		requestRender() {
@@ -135,6 +121,7 @@ export function createRackScene(
 			rig.dispose();
 			selection.dispose();
 			hardware.dispose();
+			network.dispose();
 			stage.dispose();
 			renderer.dispose();
 		}

@@ -38,11 +38,25 @@ export function targetBox(topology: TopologyInfo, target: PickTarget): Box | nul
 	}
 }
 
-/** The point a menu should point at: the middle of the target's front face. */
+/**
+ * A point on the target's front where a click picks the target itself (so a menu placed there
+ * points at it, and tests can click it): a unit's name plate on its bezel (its middle may be a
+ * drive), a drive's face.
+ */
 export function targetAnchor(
 	topology: TopologyInfo,
 	target: PickTarget
 ): [number, number, number] | null {
 	const b = targetBox(topology, target);
-	return b ? [b.x, b.y, b.z + b.d / 2] : null;
+	if (!b) return null;
+	if (target.kind === 'drive') return [b.x, b.y, b.z + b.d / 2];
+	const rackCount = Math.max(1, topology.racks.length);
+	const slot =
+		target.kind === 'node'
+			? topology.nodes[target.index]
+			: target.kind === 'switch'
+				? topology.switches[target.index]
+				: topology.hlh;
+	const { label } = faceZones(bezelBox(slot, rackCount));
+	return [label.x, label.y, label.z];
 }

@@ -34,8 +34,9 @@ export interface RackScene {
 	 */
 	requestRender(): void;
 	/**
-	 * Screen position (CSS px, relative to the canvas, clamped to it) of the middle of an object's
-	 * front, for placing a menu from the keyboard path; null if unknown or behind the camera.
+	 * Screen position (CSS px, relative to the canvas, clamped to it) of a point on an object's
+	 * front where a click picks that object (a unit's name plate, a drive's face), for placing a
+	 * menu from the keyboard path; null if unknown or behind the camera.
 	 */
 	screenPosition(target: PickTarget): { x: number; y: number } | null;
 	/** Number of draw calls in the last render (tests/bench use it to show they do not grow with objects). */

@@ -1,0 +1,134 @@
+import { Color, type BufferAttribute, type InstancedBufferAttribute } from 'three';
+import type { ShaderMaterial } from 'three';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FrameReader, packFrame } from '../sim/frame';
+import { Health } from '../sim/health';
+import { HEALTH_COLORS } from './colors';
+import { Network } from './network';
+import { SCENE_COLORS } from './palette';
+import { makeTopology } from './test-topology';
+
+const topo = makeTopology(4);
+const N = topo.nodes.length;
+const S = topo.switches.length;
+
+function frame(change: (s: ReturnType<typeof healthy>) => void = () => {}) {
+	const state = healthy();
+	change(state);
+	return new FrameReader().attach(packFrame(state));
+}
+function healthy() {
+	return {
+		simTimeMs: 1000,
+		logCount: 0,
+		processed: 0,
+		inputCount: 0,
+		flags: 0,
+		nextEventMs: Infinity,
+		nodeHealth: new Array(N).fill(Health.healthy),
+		nodePeersLost: new Array(N).fill(0),
+		nodeMsSinceHeartbeat: new Array(N).fill(600),
+		driveHealth: new Array(topo.drives.length).fill(Health.healthy),
+		switchHealth: new Array(S).fill(Health.healthy)
+	};
+}
+
+let net: Network;
+beforeEach(() => {
+	vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+	net = new Network(topo, false);
+});
+afterEach(() => {
+	net.dispose();
+	vi.restoreAllMocks();
+});
+
+/** Colour (rgb) and dashed flag of cable (node, switch), read from its first vertex. */
+const cable = (node: number, sw: number) => {
+	const [r, g, b, dashed] = net.wires.vertexColor(net.wires.routes.start[node * S + sw]);
+	return { color: new Color(r, g, b), dashed: dashed > 0.5 };
+};
+const brightness = (c: Color) => c.r + c.g + c.b;
+/** Colours are stored as 32-bit floats, so compare with a tolerance. */
+const same = (a: Color, b: Color) =>
+	Math.abs(a.r - b.r) < 1e-6 && Math.abs(a.g - b.g) < 1e-6 && Math.abs(a.b - b.b) < 1e-6;
+const colorVersion = () =>
+	(net.wires.lines.geometry.getAttribute('aColor') as BufferAttribute).version;
+
+describe('Network painting', () => {
+	it('flashes a server’s two data cables on its heartbeat, flagging the buffer once', () => {
+		net.apply(frame());
+		const idle = cable(1, 0).color.clone();
+		const bmc = cable(1, 2).color.clone();
+		const before = colorVersion();
+		expect(net.apply(frame((s) => (s.nodeMsSinceHeartbeat[1] = 0)))).toBe(true);
+		expect(colorVersion()).toBe(before + 1);
+		for (const sw of [0, 1])
+			expect(brightness(cable(1, sw).color)).toBeGreaterThan(brightness(idle));
+		expect(cable(1, 2).color.equals(bmc)).toBe(true);
+		expect(cable(0, 0).color.equals(idle)).toBe(true);
+		// The same frame again changes nothing and uploads nothing.
+		expect(net.apply(frame((s) => (s.nodeMsSinceHeartbeat[1] = 0)))).toBe(false);
+		expect(colorVersion()).toBe(before + 1);
+	});
+
+	it('draws a failed server’s and a failed switch’s cables dark and dashed', () => {
+		net.apply(
+			frame((s) => ((s.nodeHealth[2] = Health.failed), (s.switchHealth[1] = Health.failed)))
+		);
+		const down = new Color(SCENE_COLORS.cableDown);
+		for (let sw = 0; sw < S; sw++) {
+			expect(same(cable(2, sw).color, down)).toBe(true);
+			expect(cable(2, sw).dashed).toBe(true);
+		}
+		for (let node = 0; node < N; node++) expect(cable(node, 1).dashed).toBe(true);
+		expect(cable(0, 0).dashed).toBe(false);
+		expect(brightness(down)).toBeLessThan(brightness(new Color(SCENE_COLORS.cable)));
+	});
+
+	it('shows a steady colour in reduced motion, and dashes once heartbeats stop', () => {
+		net.apply(frame());
+		const idle = cable(0, 0).color.clone();
+		expect(net.setReducedMotion(true)).toBe(false);
+		net.apply(frame((s) => (s.nodeMsSinceHeartbeat[0] = 0)));
+		expect(cable(0, 0).color.equals(idle)).toBe(true);
+		net.apply(frame((s) => (s.nodeMsSinceHeartbeat[0] = 5000)));
+		expect(cable(0, 0).dashed).toBe(true);
+		expect(cable(0, 2).dashed).toBe(false);
+		expect(net.setReducedMotion(false)).toBe(false);
+	});
+
+	it('updates a label’s health symbol only when the health changes', () => {
+		net.apply(frame());
+		const mesh = net.labels.mesh;
+		const rects = mesh.geometry.getAttribute('aRect') as InstancedBufferAttribute;
+		const symbol = net.list.length + 3;
+		const healthyRect = rects.getX(symbol);
+		const version = rects.version;
+		net.apply(frame((s) => (s.nodeHealth[3] = Health.failed)));
+		expect(rects.version).toBe(version + 1);
+		expect(rects.getX(symbol)).not.toBe(healthyRect);
+		const c = new Color();
+		mesh.getColorAt(symbol, c);
+		expect(same(c, HEALTH_COLORS[Health.failed])).toBe(true);
+		net.apply(frame((s) => (s.nodeHealth[3] = Health.failed)));
+		expect(rects.version).toBe(version + 1);
+	});
+
+	it('frees its geometries, materials and texture', () => {
+		const disposed: string[] = [];
+		const watch = (o: { addEventListener(t: 'dispose', f: () => void): void }, name: string) =>
+			o.addEventListener('dispose', () => disposed.push(name));
+		const labels = net.labels.mesh;
+		watch(net.wires.lines.geometry, 'wire geometry');
+		watch(net.wires.lines.material as never, 'wire material');
+		watch(labels.geometry, 'label geometry');
+		watch(labels.material as never, 'label material');
+		const texture = (labels.material as ShaderMaterial).uniforms.map;
+		watch(texture.value, 'atlas');
+		net.dispose();
+		expect(disposed.sort()).toEqual(
+			['atlas', 'label geometry', 'label material', 'wire geometry', 'wire material'].sort()
+		);
+	});
+});
