@@ -15,7 +15,8 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'docs/screenshot.png' },
 		width: { type: 'string', default: '1440' },
 		height: { type: 'string', default: '810' },
-		select: { type: 'string', default: 'Node02' }
+		select: { type: 'string', default: 'Node02' },
+		tab: { type: 'string' }
 	}
 });
 
@@ -51,6 +52,7 @@ try {
 		Number(values.at)
 	);
 	if (values.select) await page.getByTestId(`row-${values.select}`).click();
+	if (values.tab) await page.getByRole('tab', { name: values.tab }).click();
 	await page.waitForTimeout(500);
 	await page.screenshot({ path: values.out });
 	await browser.close();
