@@ -10,6 +10,8 @@ export interface TestTopologyOptions {
 	serversPerRack?: number;
 	cache?: { count: number; media: DriveMedia };
 	capacity?: { count: number; media: DriveMedia };
+	/** Ports per switch, to test denser switches than the simulation builds today. */
+	ports?: number;
 }
 
 /** A scale unit of `nodeCount` servers as the simulation lays it out (racks of 16 by default). */
@@ -30,5 +32,8 @@ export function makeTopology(nodeCount: number, options: TestTopologyOptions = {
 		}
 	});
 	if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-	return buildTopology(parsed.scenario);
+	const topology = buildTopology(parsed.scenario);
+	const { ports } = options;
+	if (ports === undefined) return topology;
+	return { ...topology, switches: topology.switches.map((s) => ({ ...s, ports })) };
 }
