@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Announcer } from './announcer.svelte';
-import { Session } from './session.svelte';
+import { Session, type SimHandle } from './session.svelte';
 import { fakeSim } from './test-fixtures';
 
 const INDEX = [
@@ -13,7 +13,7 @@ const settle = async () => {
 	for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
-function setup(options: { index?: unknown; startFails?: boolean } = {}) {
+function setup(options: { index?: unknown; startFails?: boolean; workers?: SimHandle[] } = {}) {
 	const sim = fakeSim();
 	const fetched: string[] = [];
 	const frames: ((t: number) => void)[] = [];
@@ -25,7 +25,7 @@ function setup(options: { index?: unknown; startFails?: boolean } = {}) {
 	const session = new Session({
 		startWorker: async () => {
 			if (options.startFails) throw new Error('worker script failed');
-			return sim.handle;
+			return options.workers?.shift() ?? sim.handle;
 		},
 		fetch: async (url) => {
 			fetched.push(String(url));
@@ -139,6 +139,27 @@ describe('Session', () => {
 		expect(session.clock.simTimeMs).toBe(1600);
 		session.pause();
 		expect(session.playing).toBe(false);
+	});
+
+	it('ignores a frame that arrives after a restart', async () => {
+		const old = fakeSim();
+		const fresh = fakeSim();
+		const { session } = setup({ workers: [old.handle, fresh.handle] });
+		await session.start(null);
+		session.sceneBuilt();
+		let release!: () => void;
+		old.state.gate = new Promise((r) => (release = r));
+		old.state.discardNext = [{ t: 20_000, type: 'node.restore', node: 2 }];
+		session.failNode(2);
+		await settle();
+		await session.start(null);
+		release();
+		await settle();
+		expect(old.state.terminated).toBe(true);
+		expect(old.state.health[2]).toBe(2); // the old worker did answer…
+		expect(session.isNodeFailed(2)).toBe(false); // …but its frame was not shown
+		expect(session.notice).toBeNull();
+		expect(session.inputs).toEqual([]);
 	});
 
 	it('exposes the state hash', async () => {
