@@ -1,37 +1,17 @@
 import { Color, type BufferAttribute, type InstancedBufferAttribute } from 'three';
 import type { ShaderMaterial } from 'three';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameReader, packFrame } from '../sim/frame';
 import { Health } from '../sim/health';
 import { HEALTH_COLORS } from './colors';
 import { Network } from './network';
 import { SCENE_COLORS } from './palette';
-import { makeTopology } from './test-topology';
+import { makeTopology, testFrame } from './test-topology';
 
 const topo = makeTopology(4);
 const N = topo.nodes.length;
 const S = topo.switches.length;
 
-function frame(change: (s: ReturnType<typeof healthy>) => void = () => {}) {
-	const state = healthy();
-	change(state);
-	return new FrameReader().attach(packFrame(state));
-}
-function healthy() {
-	return {
-		simTimeMs: 1000,
-		logCount: 0,
-		processed: 0,
-		inputCount: 0,
-		flags: 0,
-		nextEventMs: Infinity,
-		nodeHealth: new Array(N).fill(Health.healthy),
-		nodePeersLost: new Array(N).fill(0),
-		nodeMsSinceHeartbeat: new Array(N).fill(600),
-		driveHealth: new Array(topo.drives.length).fill(Health.healthy),
-		switchHealth: new Array(S).fill(Health.healthy)
-	};
-}
+const frame = (change?: Parameters<typeof testFrame>[1]) => testFrame(topo, change);
 
 let net: Network;
 beforeEach(() => {

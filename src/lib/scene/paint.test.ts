@@ -1,38 +1,15 @@
 import { Color } from 'three';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FrameReader, packFrame } from '../sim/frame';
 import { Health } from '../sim/health';
 import { ACTIVITY_COLOR, BEZEL_COLORS, DRIVE_COLORS, LED_COLORS, PORT_LED_COLORS } from './colors';
 import { CUE } from './cues';
 import { buildHardware, type Hardware } from './hardware';
 import { HealthPainter } from './paint';
-import { makeTopology } from './test-topology';
+import { makeTopology, testFrame } from './test-topology';
 
 const topo = makeTopology(4);
-const N = topo.nodes.length;
-const D = topo.drives.length;
-const S = topo.switches.length;
 
-function frame(change: (s: ReturnType<typeof healthy>) => void = () => {}) {
-	const state = healthy();
-	change(state);
-	return new FrameReader().attach(packFrame(state));
-}
-function healthy() {
-	return {
-		simTimeMs: 1000,
-		logCount: 0,
-		processed: 0,
-		inputCount: 0,
-		flags: 0,
-		nextEventMs: Infinity,
-		nodeHealth: new Array(N).fill(Health.healthy),
-		nodePeersLost: new Array(N).fill(0),
-		nodeMsSinceHeartbeat: new Array(N).fill(600),
-		driveHealth: new Array(D).fill(Health.healthy),
-		switchHealth: new Array(S).fill(Health.healthy)
-	};
-}
+const frame = (change?: Parameters<typeof testFrame>[1]) => testFrame(topo, change);
 
 const color = new Color();
 /** Instance colours are stored as 32-bit floats, so compare with a tolerance. */

@@ -2,6 +2,8 @@
  * Topologies for the scene's tests (imported only by *.test.ts), built by the simulation's own
  * topology builder from a scenario, so the scene is tested against the layout it will really get.
  */
+import { FrameReader, packFrame } from '../sim/frame';
+import { Health } from '../sim/health';
 import { parseScenario } from '../sim/scenario/index';
 import { buildTopology } from '../sim/topology-build';
 import type { DriveMedia, TopologyInfo } from '../sim/topology';
@@ -36,4 +38,31 @@ export function makeTopology(nodeCount: number, options: TestTopologyOptions = {
 	const { ports } = options;
 	if (ports === undefined) return topology;
 	return { ...topology, switches: topology.switches.map((s) => ({ ...s, ports })) };
+}
+
+/** A frame source for `topology` with everything healthy and heartbeats 600 ms ago. */
+export function healthyFrameSource(topology: TopologyInfo) {
+	return {
+		simTimeMs: 1000,
+		logCount: 0,
+		processed: 0,
+		inputCount: 0,
+		flags: 0,
+		nextEventMs: Infinity,
+		nodeHealth: new Array<number>(topology.nodes.length).fill(Health.healthy),
+		nodePeersLost: new Array<number>(topology.nodes.length).fill(0),
+		nodeMsSinceHeartbeat: new Array<number>(topology.nodes.length).fill(600),
+		driveHealth: new Array<number>(topology.drives.length).fill(Health.healthy),
+		switchHealth: new Array<number>(topology.switches.length).fill(Health.healthy)
+	};
+}
+
+/** A packed frame for `topology`: all healthy, then `change` applied to the source. */
+export function testFrame(
+	topology: TopologyInfo,
+	change: (source: ReturnType<typeof healthyFrameSource>) => void = () => {}
+): FrameReader {
+	const source = healthyFrameSource(topology);
+	change(source);
+	return new FrameReader().attach(packFrame(source));
 }
