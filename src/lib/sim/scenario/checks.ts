@@ -16,6 +16,12 @@ import {
 	MIN_DURATION_MS,
 	MIN_NODES
 } from './defaults';
+import {
+	checkTenantInput,
+	checkTenantNetworking,
+	serverProblem,
+	type NetworkIndex
+} from './checks-tenants';
 import { field, isRecord } from './plain';
 
 export interface CheckResult {
@@ -34,11 +40,17 @@ function valid<T>(value: unknown, ok: (x: unknown) => x is T, fallback: T): T | 
 	return ok(value) ? value : undefined;
 }
 
-/** Cross-field errors and warnings of a scenario document. */
+/** Cross-field errors and warnings of a scenario (the whole JSON text). */
 export function crossFieldChecks(doc: Record<string, unknown>): CheckResult {
 	const result: CheckResult = { errors: [], warnings: [] };
+	const nodes = valid(
+		field(field(doc, 'topology'), 'nodes'),
+		(x): x is number => isInt(x, MIN_NODES, MAX_NODES),
+		undefined
+	);
 	checkDrives(doc, result);
-	checkInputs(doc, result);
+	const network = checkTenantNetworking(doc, nodes, result);
+	checkInputs(doc, nodes, network, result);
 	return result;
 }
 
@@ -100,14 +112,15 @@ function checkDrives(doc: Record<string, unknown>, { errors, warnings }: CheckRe
 	}
 }
 
-function checkInputs(doc: Record<string, unknown>, { errors, warnings }: CheckResult): void {
+function checkInputs(
+	doc: Record<string, unknown>,
+	nodes: number | undefined,
+	network: NetworkIndex,
+	result: CheckResult
+): void {
+	const { errors, warnings } = result;
 	const inputs = field(doc, 'inputs');
 	if (!Array.isArray(inputs)) return;
-	const nodes = valid(
-		field(field(doc, 'topology'), 'nodes'),
-		(x): x is number => isInt(x, MIN_NODES, MAX_NODES),
-		undefined
-	);
 	const durationMs = valid(
 		field(doc, 'durationMs'),
 		(x): x is number => isInt(x, MIN_DURATION_MS, MAX_DURATION_MS),
@@ -116,16 +129,10 @@ function checkInputs(doc: Record<string, unknown>, { errors, warnings }: CheckRe
 	inputs.forEach((input, i) => {
 		const node = field(input, 'node');
 		if (typeof node === 'number' && Number.isInteger(node) && node >= 0) {
-			if (nodes !== undefined && node >= nodes) {
-				errors.push(
-					`inputs[${i}].node: no server ${node} in a ${nodes}-server scale unit (servers are 0 to ${nodes - 1})`
-				);
-			} else if (nodes === undefined && node >= MAX_NODES) {
-				errors.push(
-					`inputs[${i}].node: no server ${node} in any scale unit (at most ${MAX_NODES} servers, 0 to ${MAX_NODES - 1})`
-				);
-			}
+			const problem = serverProblem(node, nodes);
+			if (problem !== undefined) errors.push(`inputs[${i}].node: ${problem}`);
 		}
+		checkTenantInput(input, `inputs[${i}]`, network, result);
 		const t = field(input, 't');
 		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
 			warnings.push(

@@ -2,6 +2,9 @@
  * Limits and default values of scenario format v1. Every number here is either a documented fact
  * (the FACTS.md section is cited) or a modelling choice, and then the comment says so.
  */
+import { ETHERNET_HEADER_BYTES } from '../net/ethernet';
+import { VXLAN_OVERHEAD_BYTES } from '../net/encap';
+import type { Simplification } from '../simplifications';
 import type { DriveMedia } from '../topology';
 
 /** The `format` every scenario file starts with. */
@@ -163,3 +166,154 @@ export function completeHeartbeat(given: {
 		threshold: given.threshold ?? base.threshold
 	};
 }
+
+// --- Tenant networking (FACTS §3, §5) -------------------------------------------------------
+
+/**
+ * The underlay MTU the HNV fabric requires: L2 MTU >= 1674 bytes including the 14-byte Ethernet
+ * header, on switches and hosts (FACTS 3.2 "Fabric MTU"; 1674 = 1514 + 160 encap allowance). It is
+ * also the default, so a scenario that says nothing gets a fabric configured as documented.
+ */
+export const HNV_MIN_UNDERLAY_MTU_BYTES = 1_674;
+export const DEFAULT_UNDERLAY_MTU_BYTES = HNV_MIN_UNDERLAY_MTU_BYTES;
+
+/**
+ * Underlay MTU bounds a scenario may set, in bytes including the Ethernet header. Choice: values
+ * below the HNV requirement are allowed (with a warning, see underlayMtuWarning) so a lesson can
+ * show the MTU problem; 1280 is a floor below which no realistic fabric goes, and 9216 is the
+ * usual jumbo-frame maximum of data-centre switches (general knowledge, not in FACTS.md).
+ */
+export const MIN_UNDERLAY_MTU_BYTES = 1_280;
+export const MAX_UNDERLAY_MTU_BYTES = 9_216;
+
+/**
+ * The one place of the underlay MTU rule: a warning (not an error) when `mtuBytes` is below the
+ * HNV requirement, else undefined. The packet arithmetic uses the 50-byte VXLAN overhead, not the
+ * 160-byte allowance (FACTS 9.10); VTEPs never fragment, so larger frames are dropped (FACTS 3.1).
+ */
+export function underlayMtuWarning(path: string, mtuBytes: number): string | undefined {
+	if (mtuBytes >= HNV_MIN_UNDERLAY_MTU_BYTES) return undefined;
+	const innerMax = mtuBytes - VXLAN_OVERHEAD_BYTES;
+	return (
+		`${path}: the HNV fabric needs an underlay MTU of at least ${HNV_MIN_UNDERLAY_MTU_BYTES} bytes including the ${ETHERNET_HEADER_BYTES}-byte Ethernet header (FACTS 3.2), got ${mtuBytes}; ` +
+		`tenant frames over ${innerMax} bytes (${mtuBytes} minus ${VXLAN_OVERHEAD_BYTES} bytes of VXLAN overhead) are dropped at the sending host, because VTEPs do not fragment (FACTS 3.1)`
+	);
+}
+
+/**
+ * Virtual subnet IDs: 4096 to 2^24 - 2 = 16,777,214, unique per datacenter (FACTS 3.3 "IDs"). In
+ * HNV over VXLAN the VSID is the VNI on the wire (FACTS 3.3 "Encapsulation").
+ */
+export const MIN_VSID = 4_096;
+export const MAX_VSID = 16_777_214;
+
+/**
+ * Prefix lengths of virtual network address spaces and subnets: /8 to /29. Choice (FACTS.md gives
+ * none): a /29 still leaves 5 addresses for VMs after the network address, the default gateway and
+ * the broadcast address (see FIRST_VM_HOST_OFFSET); /8 is the largest private range (RFC 1918).
+ */
+export const MIN_TENANT_PREFIX_LENGTH = 8;
+export const MAX_TENANT_PREFIX_LENGTH = 29;
+
+/**
+ * The default gateway of a virtual subnet is "the lowest IP of the subnet", on the distributed
+ * router (FACTS 3.3 "Default gateway"). We read "lowest IP" as the lowest usable host address,
+ * network address + 1 (10.0.1.1 in 10.0.1.0/24): the network address itself names the subnet, and
+ * the firewall examples of FACTS 5.2 use the gateway ".1". So a VM's CA starts at network + 2 and
+ * ends before the broadcast address. (Azure also reserves .2 and .3; FACTS.md does not say so for
+ * HNV, so we do not.)
+ */
+export const GATEWAY_HOST_OFFSET = 1;
+export const FIRST_VM_HOST_OFFSET = 2;
+
+/** Resource names (tenant, virtual network, subnet, VM, ACL rule). Choice: Azure-like, and no "/". */
+export const MAX_RESOURCE_NAME_CHARS = 64;
+
+/** Sizes of the tenant sections. Choice (no FACTS section): ample for lessons, bounds hostile files. */
+export const MAX_TENANTS = 64;
+export const MAX_VIRTUAL_NETWORKS_PER_TENANT = 32;
+export const MAX_ADDRESS_SPACES = 16;
+export const MAX_SUBNETS_PER_VIRTUAL_NETWORK = 64;
+export const MAX_VMS = 4_096;
+export const MAX_ACL_RULES = 1_000;
+
+/**
+ * A VM without a written MAC gets one from its index in `vms`: 00:1d:d8:b7:1c:00 + index. This is
+ * the start of the default MAC address pool of Microsoft's SDN Express deployment scripts, from
+ * which the Network Controller gives SDN VMs their MACs (general knowledge, not in FACTS.md; 00-1D-D8
+ * is a Microsoft OUI). We do not use Hyper-V's own dynamic MAC prefix 00-15-5D (also general
+ * knowledge) because the model already gives that prefix to host NICs (net/example.ts), and
+ * generated VM MACs must never collide with them. MAX_VMS keeps every generated MAC in the pool.
+ */
+export const GENERATED_MAC_BASE = 0x00_1d_d8_b7_1c_00;
+
+/** The generated MAC of the VM at `index` of `vms`, lowercase and colon-separated. */
+export function generatedMac(index: number): string {
+	const hex = (GENERATED_MAC_BASE + index).toString(16).padStart(12, '0');
+	return hex.match(/../g)!.join(':');
+}
+
+/**
+ * ACL rule priorities: 100 to 65500, lowest number evaluated first, first match wins (FACTS 5.2
+ * and 9.16). FACTS.md documents no range for SDN ACLs (5.2 "Evaluation order" is UNCONFIRMED); the
+ * range spans the NSG values of FACTS 5.3 (100 up to the default DenyAll 65500). The ACL engine
+ * (net/) uses the same range.
+ */
+export const MIN_ACL_PRIORITY = 100;
+export const MAX_ACL_PRIORITY = 65_500;
+
+/** TCP and UDP ports (16-bit). */
+export const MAX_PORT = 65_535;
+
+/**
+ * Packets (ICMP, UDP) or data segments (TCP) a `flow.start` sends. The default of 4 is what
+ * Windows `ping` sends without `-n` (general knowledge). Bounds: choice, to keep logs small.
+ */
+export const DEFAULT_FLOW_COUNT = 4;
+export const MIN_FLOW_COUNT = 1;
+export const MAX_FLOW_COUNT = 1_000;
+
+/**
+ * Payload bytes per packet of a `flow.start` when none is written, by protocol. Choices (general
+ * knowledge, not FACTS.md): ICMP 32 is the Windows `ping` default (`-l 32`); TCP 1460 is a
+ * full-size segment for a 1500-byte IP MTU (1500 - 20 IPv4 - 20 TCP), as in a bulk transfer; UDP
+ * 512 is the classic largest DNS message over UDP (RFC 1035), matching the default port 53.
+ */
+export const DEFAULT_FLOW_SIZE_BYTES = { icmp: 32, tcp: 1_460, udp: 512 } as const;
+/** Largest payload: a 9000-byte jumbo frame. Choice; how a guest sends more than its MTU is the model's. */
+export const MAX_FLOW_SIZE_BYTES = 9_000;
+
+/** Destination port when none is written: HTTP 80 for TCP, DNS 53 for UDP. Choice (no FACTS section). */
+export const DEFAULT_FLOW_PORT = { tcp: 80, udp: 53 } as const;
+
+/** Time between packets of a flow in simulated ms. Default 1 s as Windows `ping`; bounds: choice. */
+export const DEFAULT_FLOW_INTERVAL_MS = 1_000;
+export const MIN_FLOW_INTERVAL_MS = 1;
+export const MAX_FLOW_INTERVAL_MS = 60_000;
+
+/**
+ * The scenario-level choices of tenant networking, for the "What is simplified" list
+ * (simplifications.ts lists them next to the other modules' entries).
+ */
+export const TENANT_SCENARIO_SIMPLIFICATIONS: readonly Simplification[] = [
+	{
+		id: 'tenant.gateway-address',
+		title: 'Default gateway is the first usable address',
+		detail:
+			'FACTS.md says the gateway is the "lowest IP of the subnet"; StackScope takes the first usable address (10.0.1.1 in 10.0.1.0/24), so VMs use .2 up to the last address before broadcast. Azure also reserves .2 and .3; this model does not.',
+		source: 'FACTS 3.3 "Default gateway", 5.2 examples'
+	},
+	{
+		id: 'tenant.generated-mac',
+		title: 'VM MACs come from a fixed pool by VM order',
+		detail: `A VM without a MAC gets ${generatedMac(0)} plus its position in the scenario, from the default SDN Express MAC pool. The real Network Controller allocates from its configured pool.`,
+		source: 'not in FACTS.md (general knowledge)'
+	},
+	{
+		id: 'tenant.acl-priority-range',
+		title: 'ACL priorities 100 to 65500',
+		detail:
+			'The SDN ACL priority range is not documented; StackScope accepts 100 to 65500, the range of the NSG rules, lowest number first, first match wins.',
+		source: 'FACTS 5.2 "Evaluation order" (UNCONFIRMED), 5.3, 9.16'
+	}
+];

@@ -1,7 +1,20 @@
 /** Scenario format: schema, defaults, versioning and parsing. */
 export * from './defaults';
 export { INPUT_TYPES, inputSchema, scenarioSchema } from './schema';
-export type { Scenario, ScenarioInput, ScenarioInputType, ScenarioJson } from './schema';
+export type {
+	AclRuleSpec,
+	InputOf,
+	NetworkSpec,
+	Scenario,
+	ScenarioInput,
+	ScenarioInputType,
+	ScenarioJson,
+	SubnetSpec,
+	TenantSpec,
+	VirtualNetworkSpec,
+	VmSpec
+} from './schema';
+export type { FlowStartInput } from './schema-tenants';
 export {
 	MAX_SCENARIO_CHARS,
 	parseInput,

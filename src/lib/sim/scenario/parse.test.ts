@@ -52,6 +52,10 @@ describe('parseScenario: defaults', () => {
 				}
 			},
 			cluster: { heartbeat: { profile: 'ws2016', delayMs: 1000, threshold: 10 } },
+			network: { underlayMtuBytes: 1674 },
+			tenants: [],
+			vms: [],
+			acls: [],
 			inputs: []
 		});
 	});
@@ -156,7 +160,7 @@ describe('parseScenario: field messages', () => {
 				'durationMs: the duration is 1000 to 86400000 ms (1 s to 24 h), got 10',
 				'topology.serversPerRack: servers per rack is 4 to 16, got 3',
 				'inputs[1].t: a time in simulated ms from 0 to 86400000, got -5',
-				'inputs[2].type: unknown input type "node.explode" (this version knows node.fail, node.restore)'
+				'inputs[2].type: unknown input type "node.explode" (this version knows node.fail, node.restore, flow.start, acl.add, acl.remove, network.set-mtu)'
 			])
 		);
 	});
@@ -276,7 +280,7 @@ describe('parseScenario: inputs', () => {
 		];
 		const result = parseScenario({ ...minimal(), inputs });
 		const s = ok(result);
-		expect(s.inputs.map((i) => [i.t, i.node])).toEqual([
+		expect(s.inputs.map((i) => [i.t, 'node' in i ? i.node : undefined])).toEqual([
 			[1000, 0],
 			[1000, 3],
 			[3000, 2],

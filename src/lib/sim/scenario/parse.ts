@@ -3,10 +3,11 @@
  * the field and the rule. Never throws, whatever the input.
  */
 import * as v from 'valibot';
-import { crossFieldChecks } from './checks';
+import { crossFieldChecks, type CheckResult } from './checks';
+import { checkTenantInput, checkTenantNetworking, serverProblem } from './checks-tenants';
 import { SCENARIO_FORMAT } from './defaults';
 import { capMessages, formatPath, show } from './messages';
-import { isRecord, toPlainData } from './plain';
+import { field, isRecord, toPlainData } from './plain';
 import { inputSchema, scenarioSchema, type Scenario, type ScenarioInput } from './schema';
 import { RELEASED_UPGRADERS, upgradeScenario, type Upgraders } from './upgrade';
 
@@ -244,7 +245,12 @@ export function locateJsonError(text: string): number {
 
 export type InputParseResult = { ok: true; input: ScenarioInput } | { ok: false; errors: string[] };
 
-/** Validates one input against a loaded scenario (used for inputs a learner adds while running). */
+/**
+ * Validates one input against a loaded scenario (used for inputs a learner adds while running):
+ * its shape, then the servers and VMs it names. An `acl.remove` is not checked against rule
+ * names here, as the learner may remove a rule added earlier in the run (the model ignores an
+ * unknown name). Warnings (an MTU below the HNV requirement) are not errors here.
+ */
 export function parseInput(input: unknown, scenario: Scenario): InputParseResult {
 	try {
 		const plain = toPlainData(input, 'input');
@@ -252,15 +258,16 @@ export function parseInput(input: unknown, scenario: Scenario): InputParseResult
 		const parsed = v.safeParse(inputSchema, plain.value);
 		if (!parsed.success)
 			return { ok: false, errors: capMessages(formatIssues(parsed.issues, 'input')) };
+		const result: CheckResult = { errors: [], warnings: [] };
 		const nodes = scenario.topology.nodes;
-		if (parsed.output.node >= nodes) {
-			return {
-				ok: false,
-				errors: [
-					`input.node: no server ${parsed.output.node} in a ${nodes}-server scale unit (servers are 0 to ${nodes - 1})`
-				]
-			};
+		const node = field(plain.value, 'node');
+		if (typeof node === 'number') {
+			const problem = serverProblem(node, nodes);
+			if (problem !== undefined) result.errors.push(`input.node: ${problem}`);
 		}
+		const network = checkTenantNetworking(scenario, nodes, { errors: [], warnings: [] });
+		checkTenantInput(plain.value, 'input', { ...network, aclNames: undefined }, result);
+		if (result.errors.length > 0) return { ok: false, errors: capMessages(result.errors) };
 		return { ok: true, input: parsed.output };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);

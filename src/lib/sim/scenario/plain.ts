@@ -6,7 +6,7 @@
 import { MAX_INPUTS } from './defaults';
 import { formatPath, show } from './messages';
 
-/** Deepest nesting accepted. Choice: a v1 scenario is 5 levels deep; later versions stay well under. */
+/** Deepest nesting accepted. Choice: a v1 scenario is 7 levels deep (tenants[0].virtualNetworks[0].subnets[0].vsid); later versions stay well under. */
 export const MAX_DEPTH = 32;
 /** Longest list accepted (the inputs list is the longest one in a scenario). */
 export const MAX_LIST_ITEMS = MAX_INPUTS;

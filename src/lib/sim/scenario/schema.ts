@@ -8,10 +8,12 @@
  * server inside the scale unit) live in checks.ts.
  *
  * The format is designed to grow. Later versions add top-level sections, each optional so that
- * older scenarios stay valid: `tenants` (tenant virtual networks, FACTS §3), `vms` (VMs and
- * availability sets, FACTS 6.4–6.5), `volumes` (FACTS 1.8, 1.10), `loadBalancers` (FACTS §4) and
- * `faults` (drive, switch and link failures). The input union grows by adding variants to
- * INPUT_VARIANTS (e.g. `drive.fail`, `flow.start`), each a strict object with `t` and `type`.
+ * older scenarios stay valid: `volumes` (FACTS 1.8, 1.10), `loadBalancers` (FACTS §4), `faults`
+ * (drive, switch and link failures), availability sets (FACTS 6.4) and more. The input union grows
+ * by adding variants to INPUT_VARIANTS (e.g. `drive.fail`), each a strict object with `t` and
+ * `type`. Tenant networking grew this way within version 1: `network`, `tenants`, `vms`, `acls` and
+ * the inputs `flow.start`, `acl.add`, `acl.remove`, `network.set-mtu` (schema-tenants.ts) are
+ * optional with defaults, so earlier v1 scenarios stay valid unchanged and no version bump is needed.
  */
 import * as v from 'valibot';
 import {
@@ -49,86 +51,33 @@ import {
 	SCENARIO_FORMAT,
 	SCENARIO_VERSION
 } from './defaults';
-import { closest, show } from './messages';
-
-type Issue = v.BaseIssue<unknown>;
-
-/** A message function: `<rule>, got <value>`. */
-const got =
-	(rule: string) =>
-	(issue: Issue): string =>
-		`${rule}, got ${show(issue.input)}`;
-
-/** A whole number in [min, max]; every failure (wrong type, fraction, range) gives `rule`. */
-function intIn(min: number, max: number, rule: string | ((issue: Issue) => string)) {
-	const message = typeof rule === 'string' ? got(rule) : rule;
-	return v.pipe(
-		v.number(message),
-		v.check((n: number) => Number.isInteger(n) && n >= min && n <= max, message)
-	);
-}
-
-/** One of a fixed set of strings. */
-function oneOf<const T extends readonly [string, ...string[]]>(options: T, rule: string) {
-	return v.picklist(options, got(rule));
-}
-
-/**
- * A strict object whose messages name the problem: an unknown field (with a "did you mean" when
- * it looks like a typo), a missing field (with `hints[field]` saying what belongs there), or a
- * value that is not an object at all.
- */
-function strict<const E extends v.ObjectEntries>(
-	entries: E,
-	what: string,
-	hints: Partial<Record<keyof E & string, string>> = {}
-) {
-	const fields = Object.keys(entries);
-	return v.strictObject(entries, (issue) => {
-		const last = issue.path?.[issue.path.length - 1];
-		if (issue.expected === 'never') {
-			const key = String(issue.input);
-			const guess = closest(key, fields);
-			const suggestion = guess ? `, did you mean "${guess}"?` : '';
-			return `unknown field${suggestion} (fields here: ${fields.join(', ')})`;
-		}
-		if (last && last.origin === 'key') {
-			const hint = (hints as Record<string, string | undefined>)[String(last.key)];
-			return hint ? `missing; ${hint}` : 'missing (required)';
-		}
-		return `expected ${what}, got ${show(issue.input)}`;
-	});
-}
+import { show } from './messages';
+import {
+	got,
+	inputHints as sharedInputHints,
+	inputTime,
+	intIn,
+	nodeIndex,
+	oneOf,
+	strict,
+	type Issue
+} from './schema-parts';
+import {
+	aclAddInputSchema,
+	aclRemoveInputSchema,
+	aclsSchema,
+	completeFlow,
+	flowStartInputSchema,
+	networkSchema,
+	networkSetMtuInputSchema,
+	tenantsSchema,
+	vmsSchema,
+	type FlowStartInput
+} from './schema-tenants';
 
 const NODES_RULE = `a scale unit has ${MIN_NODES} to ${MAX_NODES} servers`;
 
-const NODE_INDEX_RULE = 'a server index is a whole number from 0 (Node01)';
-
-/** A server index; whether the server exists depends on topology.nodes (checks.ts). */
-const nodeIndex = v.pipe(
-	v.number(got(NODE_INDEX_RULE)),
-	v.check((n: number) => Number.isInteger(n) && n >= 0, got(NODE_INDEX_RULE))
-);
-
-const inputTime = numberIn(
-	0,
-	MAX_DURATION_MS,
-	`a time in simulated ms from 0 to ${MAX_DURATION_MS}`
-);
-
-/** A finite number in [min, max], fractions allowed (simulated time is fractional ms). */
-function numberIn(min: number, max: number, rule: string) {
-	const message = got(rule);
-	return v.pipe(
-		v.number(message),
-		v.check((n: number) => Number.isFinite(n) && n >= min && n <= max, message)
-	);
-}
-
-const inputHints = {
-	t: 'the simulated time in ms at which the input applies',
-	node: 'the index of the server (0 is Node01)'
-};
+const inputHints = { ...sharedInputHints, node: 'the index of the server (0 is Node01)' };
 
 /** `node.fail`: the server stops (sends and receives nothing) until restored. */
 export const nodeFailInputSchema = strict(
@@ -145,19 +94,39 @@ export const nodeRestoreInputSchema = strict(
 );
 
 /** Every input variant this version knows; later issues add variants here. */
-const INPUT_VARIANTS = [nodeFailInputSchema, nodeRestoreInputSchema] as const;
+const INPUT_VARIANTS = [
+	nodeFailInputSchema,
+	nodeRestoreInputSchema,
+	flowStartInputSchema,
+	aclAddInputSchema,
+	aclRemoveInputSchema,
+	networkSetMtuInputSchema
+] as const;
 
 /** Names of the input types this build knows. */
 export const INPUT_TYPES: readonly string[] = INPUT_VARIANTS.map((s) => s.entries.type.literal);
 
+type RawInput = v.InferOutput<(typeof INPUT_VARIANTS)[number]>;
+
+/** One validated input with its defaults filled in (see the variants for each type's fields). */
+export type ScenarioInput = Exclude<RawInput, { type: 'flow.start' }> | FlowStartInput;
+
+/** Fills the defaults that depend on more than one field of an input (a flow's protocol). */
+function completeInput(input: RawInput): ScenarioInput {
+	return input.type === 'flow.start' ? completeFlow(input) : input;
+}
+
 /** One user input (a scripted one in a scenario, or one the learner adds while it runs). */
-export const inputSchema = v.variant('type', INPUT_VARIANTS, (issue) => {
-	if (!issue.path?.length) {
-		return `expected an input such as {"t": 5000, "type": "node.fail", "node": 1}, got ${show(issue.input)}`;
-	}
-	if (issue.input === undefined) return `missing; one of ${INPUT_TYPES.join(', ')}`;
-	return `unknown input type ${show(issue.input)} (this version knows ${INPUT_TYPES.join(', ')})`;
-});
+export const inputSchema = v.pipe(
+	v.variant('type', INPUT_VARIANTS, (issue) => {
+		if (!issue.path?.length) {
+			return `expected an input such as {"t": 5000, "type": "node.fail", "node": 1}, got ${show(issue.input)}`;
+		}
+		if (issue.input === undefined) return `missing; one of ${INPUT_TYPES.join(', ')}`;
+		return `unknown input type ${show(issue.input)} (this version knows ${INPUT_TYPES.join(', ')})`;
+	}),
+	v.transform(completeInput)
+);
 
 const driveSize = intIn(
 	MIN_DRIVE_SIZE_GB,
@@ -321,6 +290,10 @@ export const scenarioSchema = strict(
 		),
 		topology: topologySchema,
 		cluster: v.optional(clusterSchema, {}),
+		network: v.optional(networkSchema, {}),
+		tenants: v.optional(tenantsSchema, []),
+		vms: v.optional(vmsSchema, []),
+		acls: v.optional(aclsSchema, []),
 		inputs: v.optional(
 			v.pipe(
 				v.array(inputSchema, got('inputs are a list')),
@@ -344,8 +317,26 @@ export type Scenario = v.InferOutput<typeof scenarioSchema>;
 /** A scenario as written in JSON (optional fields may be missing). */
 export type ScenarioJson = v.InferInput<typeof scenarioSchema>;
 
-/** One validated input event (`node.fail`, `node.restore`). */
-export type ScenarioInput = v.InferOutput<typeof inputSchema>;
-
 /** The types of the known inputs. */
 export type ScenarioInputType = ScenarioInput['type'];
+
+/** The underlay settings (`network`) of a parsed scenario. */
+export type NetworkSpec = Scenario['network'];
+
+/** A tenant with its virtual networks (FACTS 3.3). */
+export type TenantSpec = Scenario['tenants'][number];
+
+/** A tenant virtual network (an RDID in HNV): address spaces and subnets. */
+export type VirtualNetworkSpec = TenantSpec['virtualNetworks'][number];
+
+/** A virtual subnet with its VSID. */
+export type SubnetSpec = VirtualNetworkSpec['subnets'][number];
+
+/** A tenant VM with one vNIC (its MAC always filled in after parsing). */
+export type VmSpec = Scenario['vms'][number];
+
+/** A firewall rule attached to a VM (`vm`) or a subnet (`subnet`, "<tenant>/<vnet>/<subnet>"). */
+export type AclRuleSpec = Scenario['acls'][number];
+
+/** The inputs of one type, e.g. `InputOf<'flow.start'>`. */
+export type InputOf<T extends ScenarioInputType> = Extract<ScenarioInput, { type: T }>;

@@ -1,7 +1,7 @@
 /**
  * Scenario versioning. Every scenario names its `version`. Older versions are brought up to date
  * by a chain of upgraders, one per step: `upgraders[n]` turns a version-n document into a
- * version-(n + 1) document. Newer versions than this build are refused with a clear message.
+ * version-(n + 1) one. Newer versions than this build are refused with a clear message.
  *
  * Version 1 is the first released version, so RELEASED_UPGRADERS is empty; the next format change
  * adds `1: (v1) => v2` here and keeps a fixture of every released version under tests/fixtures.
