@@ -61,6 +61,14 @@ describe('parseCliArgs', () => {
 			ok: true,
 			value: { command: 'run', file: 'a.json', seed: 7, untilMs: 30_000, eventsFile: 'out.jsonl' }
 		});
+		expect(parseCliArgs(['run', 'a.json', '--pcap', 'out.pcapng'])).toEqual({
+			ok: true,
+			value: { command: 'run', file: 'a.json', pcapFile: 'out.pcapng' }
+		});
+		expect(parseCliArgs(['run', 'a.json', '--pcap='])).toEqual({
+			ok: false,
+			error: '--pcap: needs a file name'
+		});
 		expect(parseCliArgs(['run', '--until=2m', 'a.json'])).toEqual({
 			ok: true,
 			value: { command: 'run', file: 'a.json', untilMs: 120_000 }

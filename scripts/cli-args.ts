@@ -17,6 +17,7 @@ Commands:
       --until TIME       run until TIME: 500ms, 30s, 2m, 1h or plain ms
                          (default: the scenario's durationMs)
       --events OUT.jsonl write the event log as JSON lines
+      --pcap OUT.pcapng  write the packet capture (every capture point) as pcapng
   help                   show this text
 
 Exit codes: 0 success, 1 invalid or unreadable scenario, 2 bad command line.`;
@@ -24,7 +25,14 @@ Exit codes: 0 success, 1 invalid or unreadable scenario, 2 bad command line.`;
 export type CliCommand =
 	| { command: 'help' }
 	| { command: 'validate'; file: string }
-	| { command: 'run'; file: string; seed?: number; untilMs?: number; eventsFile?: string };
+	| {
+			command: 'run';
+			file: string;
+			seed?: number;
+			untilMs?: number;
+			eventsFile?: string;
+			pcapFile?: string;
+	  };
 
 export type CliArgs = { ok: true; value: CliCommand } | { ok: false; error: string };
 
@@ -66,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 							seed: { type: 'string' },
 							until: { type: 'string' },
 							events: { type: 'string' },
+							pcap: { type: 'string' },
 							help: { type: 'boolean', short: 'h' }
 						}
 					: { help: { type: 'boolean', short: 'h' } }
@@ -77,6 +86,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		seed?: string;
 		until?: string;
 		events?: string;
+		pcap?: string;
 		help?: boolean;
 	};
 	if (values.help) return { ok: true, value: { command: 'help' } };
@@ -114,6 +124,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	if (values.events !== undefined) {
 		if (values.events === '') return { ok: false, error: '--events: needs a file name' };
 		value.eventsFile = values.events;
+	}
+	if (values.pcap !== undefined) {
+		if (values.pcap === '') return { ok: false, error: '--pcap: needs a file name' };
+		value.pcapFile = values.pcap;
 	}
 	return { ok: true, value };
 }

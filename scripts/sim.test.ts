@@ -87,6 +87,20 @@ describe('sim run', () => {
 		expect(other.out[0].split('hash=')[1]).not.toBe(first.out[0].split('hash=')[1]);
 	});
 
+	it('writes the capture with --pcap: the same pcapng bytes on every run', () => {
+		const scenario = 'static/scenarios/vxlan-two-tenants.json';
+		const a = join(tmp, 'a.pcapng');
+		const b = join(tmp, 'b.pcapng');
+		expect(cli('run', scenario, '--pcap', a).code).toBe(0);
+		expect(cli('run', scenario, '--pcap', b).code).toBe(0);
+		const bytes = readFileSync(a);
+		expect(bytes.readUInt32LE(0)).toBe(0x0a0d0d0a); // pcapng Section Header Block
+		expect(readFileSync(b).equals(bytes)).toBe(true);
+		const unwritable = cli('run', scenario, '--pcap', join(tmp, 'no', 'x.pcapng'));
+		expect(unwritable.code).toBe(1);
+		expect(unwritable.err.at(-1)).toMatch(/cannot write the capture \(no such file, ENOENT\)/);
+	});
+
 	it("runs to the scenario's durationMs by default", () => {
 		const { out } = cli('run', FAILURE);
 		expect(out[0]).toMatch(/ until=90000ms /);

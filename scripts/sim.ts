@@ -5,7 +5,7 @@
  *
  * `runCli` does the work and returns the exit code, so tests call it without spawning a process.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Simulation, parseScenarioJson, rackCount, toJsonLines } from '../src/lib/sim/index';
@@ -99,7 +99,7 @@ function validate(file: string, text: string, output: CliOutput): number {
 }
 
 function run(
-	cmd: { file: string; seed?: number; untilMs?: number; eventsFile?: string },
+	cmd: { file: string; seed?: number; untilMs?: number; eventsFile?: string; pcapFile?: string },
 	text: string,
 	output: CliOutput
 ): number {
@@ -113,6 +113,7 @@ function run(
 	const untilMs = cmd.untilMs ?? sim.scenario.durationMs;
 	sim.runUntil(untilMs);
 	if (cmd.eventsFile !== undefined && !writeEvents(cmd.eventsFile, sim, output)) return 1;
+	if (cmd.pcapFile !== undefined && !writeCapture(cmd.pcapFile, sim, output)) return 1;
 	output.out(
 		`${basename(cmd.file)} seed=${sim.seed} until=${untilMs}ms events=${sim.log.length} inputs=${sim.inputs.length} hash=${sim.stateHash()}`
 	);
@@ -133,6 +134,16 @@ function writeEvents(file: string, sim: Simulation, output: CliOutput): boolean 
 		return false;
 	} finally {
 		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+function writeCapture(file: string, sim: Simulation, output: CliOutput): boolean {
+	try {
+		writeFileSync(file, sim.capture());
+		return true;
+	} catch (error) {
+		output.err(`${file}: cannot write the capture (${fileError(error)})`);
+		return false;
 	}
 }
 

@@ -29,10 +29,9 @@ export interface AclRuleView extends AclRuleInput {
 }
 
 /**
- * Priorities the form accepts: 100 to 65000. The scenario schema allows 100..65500
- * (scenario/defaults.ts MIN/MAX_ACL_PRIORITY) but the ACL engine's SDN profile only 100..65000
- * (net/acl-validate.ts ACL_PRIORITY_RANGES), so the form offers what both accept.
- * acl-form.test.ts fails if either side moves.
+ * Priorities the form accepts: 100 to 65000, the range of the scenario schema
+ * (scenario/defaults.ts MIN/MAX_ACL_PRIORITY), which takes it from the ACL engine's SDN profile
+ * (net/acl-validate.ts ACL_PRIORITY_RANGES). acl-form.test.ts fails if they move apart.
  */
 export const ACL_FORM_MIN_PRIORITY = 100;
 export const ACL_FORM_MAX_PRIORITY = 65_000;

@@ -7,6 +7,8 @@
  */
 import { packFrame } from './frame';
 import { frameSource } from './frame-source';
+import { writePcapng } from './export/pcapng';
+import { TENANT_ISOLATION, TENANT_ISOLATION_DESCRIPTION } from './invariants/isolation';
 import { Engine } from './kernel/engine';
 import type { InputEvent, LogEntry } from './kernel/types';
 import { queryLog, type LogPage, type LogQuery } from './log';
@@ -16,6 +18,7 @@ import { show } from './scenario/messages';
 import { parseInput, parseScenarioJson } from './scenario/parse';
 import type { Scenario } from './scenario/schema';
 
+import { decodeFrame, type DecodedLayer } from './net/decode';
 import { buildTopology } from './topology-build';
 import type { TopologyInfo } from './topology';
 
@@ -67,6 +70,26 @@ export type { SimState } from './model';
 /** Result of loading a scenario. */
 export type LoadSimulationResult =
 	{ ok: true; sim: Simulation; warnings: string[] } | { ok: false; errors: string[] };
+
+/** One safety property and whether it has held so far. */
+export interface InvariantReport {
+	name: string;
+	description: string;
+	holds: boolean;
+	/** Index in the event log of the first `invariant.violated` entry for it, if any. */
+	firstViolation?: number;
+}
+
+/** A packet the simulation carried: its bytes and their decoded layers (for the inspector). */
+export interface PacketView {
+	id: number;
+	/** The outer (VXLAN) frame as it left the sending host, or the frame the VM sent. */
+	bytes: Uint8Array;
+	layers: DecodedLayer[];
+	/** The frame as the sending VM put it on its vNIC. */
+	inner: Uint8Array;
+	summary: string;
+}
 
 /** Result of adding an input: the inputs dropped because the input log forked, or why not. */
 export type AddInputOutcome =
@@ -201,6 +224,47 @@ export class Simulation {
 				nextItemTimeMs: engine.nextItemTimeMs()
 			})
 		);
+	}
+
+	/**
+	 * Everything captured so far as a pcapng file: one interface per capture point (VM vNICs,
+	 * host uplinks, TOR ports), timestamps from the simulated clock. Deterministic.
+	 */
+	capture(): Uint8Array {
+		const net = this.engine.state.net;
+		return writePcapng(net.interfaces, net.captures);
+	}
+
+	/** Packet `id` (as in log entries' `packet` field), or undefined if there is none. */
+	packet(id: number): PacketView | undefined {
+		const record = this.engine.state.net.packets[id - 1];
+		if (!record) return undefined;
+		const bytes = (record.firstOuter ?? record.frame).slice();
+		return {
+			id,
+			bytes,
+			layers: decodeFrame(bytes),
+			inner: record.frame.slice(),
+			summary: record.summary
+		};
+	}
+
+	/** The invariants checked as the simulation runs, and whether each has held so far. */
+	invariants(): InvariantReport[] {
+		const isolation = this.engine.state.net.isolation;
+		const report: InvariantReport = {
+			name: TENANT_ISOLATION,
+			description: TENANT_ISOLATION_DESCRIPTION,
+			holds: isolation.violations === 0
+		};
+		if (!report.holds) {
+			const log = this.engine.log;
+			const index = log.findIndex(
+				(e) => e.type === 'invariant.violated' && e.name === TENANT_ISOLATION
+			);
+			if (index >= 0) report.firstViolation = index;
+		}
+		return [report];
 	}
 
 	/** SHA-256 (64 hex chars) of the whole run position; equal in Node and in the browser. */

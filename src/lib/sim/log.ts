@@ -30,7 +30,7 @@ export interface LogPage {
 }
 
 /** Log entry fields that name an object (by display name); an object filter looks at these. */
-export const LOG_OBJECT_FIELDS = ['node', 'peer', 'from', 'to', 'drive', 'switch'] as const;
+export const LOG_OBJECT_FIELDS = ['node', 'peer', 'from', 'to', 'drive', 'switch', 'vm'] as const;
 
 /** Entries per page when a query names no limit. */
 export const DEFAULT_LOG_LIMIT = 200;

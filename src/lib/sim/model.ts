@@ -12,6 +12,7 @@ import {
 	type HeartbeatState
 } from './cluster/heartbeat';
 import type { InputEvent, Model, SimContext, SimEvent } from './kernel/types';
+import { createNetwork, handleNetEvent, handleNetInput, type NetState } from './net/model/index';
 import type { Scenario } from './scenario/schema';
 import { buildTopology } from './topology-build';
 
@@ -26,6 +27,8 @@ export interface SimState {
 	/** Number of switches (TopologyInfo order); all healthy in this version. */
 	switchCount: number;
 	heartbeat: HeartbeatState;
+	/** Tenant networking: policy, host agents, firewalls, packets and captures (net/model). */
+	net: NetState;
 }
 
 /** Why an input was not applied; logged as `input.ignored`. */
@@ -57,7 +60,12 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 			nodeUp: topology.nodes.map(() => true),
 			driveNode: topology.drives.map((d) => d.node),
 			switchCount: topology.switches.length,
-			heartbeat: createHeartbeatState(topology.nodes.length, delayMs, threshold)
+			heartbeat: createHeartbeatState(topology.nodes.length, delayMs, threshold),
+			net: createNetwork(
+				scenario,
+				topology.nodes.map((n) => n.name),
+				ctx
+			)
 		};
 		for (let i = 0; i < topology.nodes.length; i++) scheduleFirstHeartbeat(state.heartbeat, i, ctx);
 		return state;
@@ -65,6 +73,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 
 	handle(state: SimState, event: SimEvent, ctx: SimContext): void {
 		if (handleHeartbeatEvent(state.heartbeat, state.nodeUp, state.nodeNames, event, ctx)) return;
+		if (handleNetEvent(state, event.type, event.data, ctx)) return;
 		// Only this model schedules events, so an unknown type is a bug; log it rather than crash.
 		ctx.log('model.unknown-event', { event: event.type });
 	},
@@ -92,6 +101,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				return;
 			}
 			default:
+				if (handleNetInput(state, input, ctx)) return;
 				ignore(ctx, `unknown input type ${JSON.stringify(input.type)}`);
 		}
 	}

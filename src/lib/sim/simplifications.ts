@@ -13,10 +13,18 @@ export interface Simplification {
 }
 
 import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
+import { ACL_SIMPLIFICATIONS } from './net/acl';
+import { HNV_SIMPLIFICATIONS } from './net/hnv/index';
+import { NET_MODEL_SIMPLIFICATIONS } from './net/model/index';
+import { TENANT_SCENARIO_SIMPLIFICATIONS } from './scenario/defaults';
 import { TOPOLOGY_SIMPLIFICATIONS } from './topology-build';
 
 /** All of them, in the order the UI lists them. Each module owns the entries for its choices. */
 export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...TOPOLOGY_SIMPLIFICATIONS,
-	...HEARTBEAT_SIMPLIFICATIONS
+	...HEARTBEAT_SIMPLIFICATIONS,
+	...TENANT_SCENARIO_SIMPLIFICATIONS,
+	...HNV_SIMPLIFICATIONS,
+	...ACL_SIMPLIFICATIONS,
+	...NET_MODEL_SIMPLIFICATIONS
 ];

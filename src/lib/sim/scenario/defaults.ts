@@ -3,6 +3,7 @@
  * (the FACTS.md section is cited) or a modelling choice, and then the comment says so.
  */
 import { ETHERNET_HEADER_BYTES } from '../net/ethernet';
+import { ACL_PRIORITY_RANGES } from '../net/acl-validate';
 import { VXLAN_OVERHEAD_BYTES } from '../net/encap';
 import type { Simplification } from '../simplifications';
 import type { DriveMedia } from '../topology';
@@ -254,13 +255,13 @@ export function generatedMac(index: number): string {
 }
 
 /**
- * ACL rule priorities: 100 to 65500, lowest number evaluated first, first match wins (FACTS 5.2
- * and 9.16). FACTS.md documents no range for SDN ACLs (5.2 "Evaluation order" is UNCONFIRMED); the
- * range spans the NSG values of FACTS 5.3 (100 up to the default DenyAll 65500). The ACL engine
- * (net/) uses the same range.
+ * ACL rule priorities, lowest number evaluated first, first match wins (FACTS 5.2 and 9.16).
+ * FACTS.md documents no range for SDN ACLs (5.2 "Evaluation order" is UNCONFIRMED); the range is
+ * the ACL engine's for the Datacenter Firewall profile (100 to 65000, from a Learn training module,
+ * SECONDARY), taken from there so the scenario and the engine can never disagree.
  */
-export const MIN_ACL_PRIORITY = 100;
-export const MAX_ACL_PRIORITY = 65_500;
+export const MIN_ACL_PRIORITY = ACL_PRIORITY_RANGES['sdn-allow-all'].min;
+export const MAX_ACL_PRIORITY = ACL_PRIORITY_RANGES['sdn-allow-all'].max;
 
 /** TCP and UDP ports (16-bit). */
 export const MAX_PORT = 65_535;
@@ -311,9 +312,8 @@ export const TENANT_SCENARIO_SIMPLIFICATIONS: readonly Simplification[] = [
 	},
 	{
 		id: 'tenant.acl-priority-range',
-		title: 'ACL priorities 100 to 65500',
-		detail:
-			'The SDN ACL priority range is not documented; StackScope accepts 100 to 65500, the range of the NSG rules, lowest number first, first match wins.',
+		title: `ACL priorities ${MIN_ACL_PRIORITY} to ${MAX_ACL_PRIORITY}`,
+		detail: `The SDN ACL priority range is not in the product documentation; StackScope accepts ${MIN_ACL_PRIORITY} to ${MAX_ACL_PRIORITY} (the range a Microsoft Learn training module gives), lowest number first, first match wins.`,
 		source: 'FACTS 5.2 "Evaluation order" (UNCONFIRMED), 5.3, 9.16'
 	}
 ];

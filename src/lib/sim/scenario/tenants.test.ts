@@ -343,14 +343,14 @@ const SCHEMA_CASES: [string, Doc, string[]][] = [
 		'ACL priority below 100',
 		patched('acls[0].priority', 99),
 		[
-			'acls[0].priority: an ACL priority is a whole number from 100 to 65500 (lower numbers are evaluated first), got 99'
+			'acls[0].priority: an ACL priority is a whole number from 100 to 65000 (lower numbers are evaluated first), got 99'
 		]
 	],
 	[
-		'ACL priority above 65500',
-		patched('acls[0].priority', 65_501),
+		'ACL priority above 65000',
+		patched('acls[0].priority', 65_001),
 		[
-			'acls[0].priority: an ACL priority is a whole number from 100 to 65500 (lower numbers are evaluated first), got 65501'
+			'acls[0].priority: an ACL priority is a whole number from 100 to 65000 (lower numbers are evaluated first), got 65001'
 		]
 	],
 	[
@@ -721,7 +721,7 @@ describe('tenant networking: messages', () => {
 			patched(`${SUBNET}.vsid`, 4096),
 			patched(`${SUBNET}.vsid`, 16_777_214),
 			patched('network', { underlayMtuBytes: 9216 }),
-			patched('acls[0].priority', 65_500),
+			patched('acls[0].priority', 65_000),
 			patched('acls[0].sourcePorts', '0-65535'),
 			patched('acls[0].destinationPrefix', '0.0.0.0/0'),
 			patched('vms[0].ca', '10.0.1.2'),
@@ -976,7 +976,7 @@ const layoutPlan = fc.record({
 		}),
 		{ maxLength: 4 }
 	),
-	priorities: fc.uniqueArray(fc.integer({ min: 100, max: 65_500 }), { minLength: 4, maxLength: 4 }),
+	priorities: fc.uniqueArray(fc.integer({ min: 100, max: 65_000 }), { minLength: 4, maxLength: 4 }),
 	flows: fc.array(
 		fc.record({
 			t: fc.integer({ min: 0, max: 100_000 }),

@@ -1,0 +1,322 @@
+/**
+ * The data plane in motion: every hop of a packet is a kernel event carrying only the packet id
+ * (`packet.vm-tx` → `packet.vswitch` → [`packet.tor` → `packet.host-rx`] → `packet.vm-rx`), and
+ * each hop calls the pure HNV and ACL functions on the state's tables. Drops are logged with the
+ * place and reason (and the rule, for the firewall).
+ */
+import { checkDeliveryIsolation } from '../../invariants/isolation';
+import type { EventData, SimContext } from '../../kernel/types';
+import {
+	effectiveRules,
+	evaluatePacket,
+	flowTupleOf,
+	type AclDirection,
+	type AclRule
+} from '../acl';
+import { parseEthernetFrame } from '../ethernet';
+import {
+	deliverFromUplink,
+	forwardFromVm,
+	hostAgentArp,
+	torForward,
+	torPortOf
+} from '../hnv/index';
+import type { HostAgentView, VmPort } from '../hnv/types';
+import {
+	ACL_PORT_PROFILE,
+	HOST_TO_TOR_MS,
+	TOR_NAME,
+	TOR_TO_HOST_MS,
+	VNIC_TO_VSWITCH_MS,
+	VSWITCH_TO_VNIC_MS
+} from './constants';
+import type { NetState, PacketRecord } from './state';
+
+/** The parts of the model state the data plane reads besides its own. */
+export interface NetWorld {
+	net: NetState;
+	nodeNames: readonly string[];
+	nodeUp: readonly boolean[];
+}
+
+export const PACKET_VM_TX = 'packet.vm-tx';
+export const PACKET_VSWITCH = 'packet.vswitch';
+export const PACKET_TOR = 'packet.tor';
+export const PACKET_HOST_RX = 'packet.host-rx';
+export const PACKET_VM_RX = 'packet.vm-rx';
+
+/** The VM port of `vm` in the controller's policy. */
+export function portOf(net: NetState, vm: string): VmPort | undefined {
+	return net.policy.ports.find((p) => p.vm === vm);
+}
+
+/** Records a frame at a capture point at the current time. */
+export function capture(
+	net: NetState,
+	interfaceId: number,
+	bytes: Uint8Array,
+	ctx: SimContext,
+	comment: string
+): void {
+	net.captures.push({ interfaceId, timeMs: ctx.nowMs, bytes: bytes.slice(), comment });
+}
+
+/** Adds a packet to the table; returns it (its id is sequential). */
+export function newPacket(
+	net: NetState,
+	fields: Pick<PacketRecord, 'flow' | 'summary' | 'fromVm' | 'frame' | 'srcHost'>
+): PacketRecord {
+	const record: PacketRecord = {
+		id: net.packets.length + 1,
+		...fields,
+		outer: null,
+		firstOuter: null,
+		rx: null,
+		toVm: '',
+		vni: 0,
+		dstHost: -1
+	};
+	net.packets.push(record);
+	return record;
+}
+
+/** Logs a drop and counts it. `at` names where (a VM, a host or the TOR). */
+export function dropPacket(
+	world: NetWorld,
+	packet: PacketRecord,
+	at: string,
+	reason: string,
+	ctx: SimContext,
+	rule?: string
+): void {
+	world.net.counters.dropped++;
+	const data: Record<string, string | number> = { packet: packet.id, at, reason };
+	if (rule !== undefined) data.rule = rule;
+	if (world.nodeNames.includes(at)) data.node = at;
+	else data.vm = at;
+	ctx.log('packet.dropped', data);
+}
+
+/** Why a server cannot take part, or undefined when it runs. */
+export function downReason(world: NetWorld, host: number): string | undefined {
+	return world.nodeUp[host] ? undefined : `server ${world.nodeNames[host]} is down`;
+}
+
+/** The host agent's applied view, or the reason there is none yet. */
+export function viewOf(world: NetWorld, host: number): HostAgentView | string {
+	const view = world.net.views[host];
+	if (view) return view;
+	return `mapping not yet pushed: ${world.nodeNames[host]}'s host agent has no policy from the Network Controller yet`;
+}
+
+/** The effective ACL rules of a VM's port. */
+export function portRules(net: NetState, port: VmPort): AclRule[] {
+	const subnetRef = `${port.vnet}/${port.subnet}`;
+	const toRule = (r: NetState['acls'][number]): AclRule => ({
+		id: r.name,
+		name: r.name,
+		priority: r.priority,
+		direction: r.direction,
+		protocol: r.protocol,
+		sourcePrefix: r.sourcePrefix,
+		sourcePorts: r.sourcePorts,
+		destinationPrefix: r.destinationPrefix,
+		destinationPorts: r.destinationPorts,
+		action: r.action
+	});
+	const onPort = net.acls.filter((r) => r.vm === port.vm).map(toRule);
+	const onSubnet = net.acls.filter((r) => r.subnet === subnetRef).map(toRule);
+	return effectiveRules(onPort, onSubnet, ACL_PORT_PROFILE, net.vnetPrefixes[port.vnet] ?? []);
+}
+
+/**
+ * The firewall's verdict for `frame` crossing `vm`'s port: undefined when allowed, else the
+ * reason and the deciding rule's name.
+ */
+function firewall(
+	net: NetState,
+	vm: string,
+	frame: Uint8Array,
+	direction: AclDirection,
+	ctx: SimContext
+): { reason: string; rule?: string } | undefined {
+	const port = portOf(net, vm);
+	if (!port) return { reason: `no port for ${vm}` };
+	const eth = parseEthernetFrame(frame);
+	if (!eth.ok) return undefined; // malformed frames are the vSwitch's to drop
+	const tuple = flowTupleOf(eth.value.payload);
+	if (!tuple.ok) return undefined;
+	const verdict = evaluatePacket(
+		net.firewalls[vm],
+		portRules(net, port),
+		tuple.value,
+		direction,
+		ctx.nowMs
+	);
+	if (verdict.action === 'allow') return undefined;
+	const rule = verdict.rule?.name;
+	return rule === undefined ? { reason: verdict.reason } : { reason: verdict.reason, rule };
+}
+
+/** Puts a packet on its sender's vNIC now (the VM transmits). */
+export function transmit(world: NetWorld, packet: PacketRecord, ctx: SimContext, delayMs = 0) {
+	ctx.schedule(delayMs, PACKET_VM_TX, { packet: packet.id });
+}
+
+function packetOf(world: NetWorld, data: EventData): PacketRecord {
+	return world.net.packets[(data.packet as number) - 1];
+}
+
+/** The VM's stack reacts to a delivered frame (set by the traffic module). */
+export type OnDelivered = (world: NetWorld, packet: PacketRecord, ctx: SimContext) => void;
+
+/** Handles the packet hop events; false for other events. */
+export function handlePacketEvent(
+	world: NetWorld,
+	type: string,
+	data: EventData,
+	ctx: SimContext,
+	onDelivered: OnDelivered
+): boolean {
+	switch (type) {
+		case PACKET_VM_TX:
+			vmTx(world, packetOf(world, data), ctx);
+			return true;
+		case PACKET_VSWITCH:
+			vswitch(world, packetOf(world, data), ctx);
+			return true;
+		case PACKET_TOR:
+			tor(world, packetOf(world, data), ctx);
+			return true;
+		case PACKET_HOST_RX:
+			hostRx(world, packetOf(world, data), ctx);
+			return true;
+		case PACKET_VM_RX:
+			vmRx(world, packetOf(world, data), ctx, onDelivered);
+			return true;
+		default:
+			return false;
+	}
+}
+
+function vmTx(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
+	const net = world.net;
+	const host = packet.srcHost;
+	const down = downReason(world, host);
+	if (down) return dropPacket(world, packet, packet.fromVm, down, ctx);
+	capture(net, net.vnicInterface[packet.fromVm], packet.frame, ctx, `packet ${packet.id}`);
+	net.counters.sent++;
+	ctx.log('packet.sent', {
+		packet: packet.id,
+		vm: packet.fromVm,
+		node: world.nodeNames[host],
+		summary: packet.summary,
+		bytes: packet.frame.length
+	});
+	ctx.schedule(VNIC_TO_VSWITCH_MS, PACKET_VSWITCH, { packet: packet.id });
+}
+
+function vswitch(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
+	const net = world.net;
+	const host = packet.srcHost;
+	const hostName = world.nodeNames[host];
+	const down = downReason(world, host);
+	if (down) return dropPacket(world, packet, hostName, down, ctx);
+	const view = viewOf(world, host);
+	if (typeof view === 'string') return dropPacket(world, packet, hostName, view, ctx);
+	const denied = firewall(net, packet.fromVm, packet.frame, 'outbound', ctx);
+	if (denied) return dropPacket(world, packet, packet.fromVm, denied.reason, ctx, denied.rule);
+	const decision = forwardFromVm(view, packet.fromVm, packet.frame, net.underlay);
+	if (decision.kind === 'drop') return dropPacket(world, packet, hostName, decision.reason, ctx);
+	if (decision.kind === 'local') {
+		packet.toVm = decision.toPort;
+		packet.vni = decision.vsid;
+		packet.dstHost = host;
+		packet.rx = decision.innerFrame.slice();
+		ctx.schedule(VSWITCH_TO_VNIC_MS, PACKET_VM_RX, { packet: packet.id });
+		return;
+	}
+	packet.vni = decision.vni;
+	packet.dstHost = decision.dstHost;
+	packet.outer = decision.outerFrame;
+	packet.firstOuter = decision.outerFrame;
+	net.counters.encapsulated++;
+	ctx.log('packet.encapsulated', {
+		packet: packet.id,
+		node: hostName,
+		vni: decision.vni,
+		fromPa: view.host.pa,
+		toPa: decision.dstPa,
+		bytes: decision.outerFrame.length
+	});
+	capture(net, net.uplinkInterface[host], decision.outerFrame, ctx, `packet ${packet.id}`);
+	ctx.schedule(HOST_TO_TOR_MS, PACKET_TOR, { packet: packet.id });
+}
+
+function tor(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
+	const net = world.net;
+	const outer = packet.outer!;
+	capture(net, net.torInterface[packet.srcHost], outer, ctx, `packet ${packet.id}`);
+	const decision = torForward(net.underlay, net.policy.hosts, outer);
+	if (decision.kind === 'drop') return dropPacket(world, packet, TOR_NAME, decision.reason, ctx);
+	const down = downReason(world, decision.host);
+	if (down) {
+		return dropPacket(world, packet, TOR_NAME, `port ${torPortOf(decision.host)}: ${down}`, ctx);
+	}
+	packet.outer = decision.frame;
+	packet.dstHost = decision.host;
+	ctx.schedule(TOR_TO_HOST_MS, PACKET_HOST_RX, { packet: packet.id });
+}
+
+function hostRx(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
+	const net = world.net;
+	const host = packet.dstHost;
+	const hostName = world.nodeNames[host];
+	const down = downReason(world, host);
+	if (down) return dropPacket(world, packet, hostName, down, ctx);
+	capture(net, net.uplinkInterface[host], packet.outer!, ctx, `packet ${packet.id}`);
+	const view = viewOf(world, host);
+	if (typeof view === 'string') return dropPacket(world, packet, hostName, view, ctx);
+	const delivery = deliverFromUplink(view, packet.outer!);
+	if (delivery.kind === 'drop') return dropPacket(world, packet, hostName, delivery.reason, ctx);
+	packet.toVm = delivery.toPort;
+	packet.vni = delivery.vni;
+	packet.rx = delivery.innerFrame;
+	ctx.schedule(VSWITCH_TO_VNIC_MS, PACKET_VM_RX, { packet: packet.id });
+}
+
+function vmRx(world: NetWorld, packet: PacketRecord, ctx: SimContext, onDelivered: OnDelivered) {
+	const net = world.net;
+	const host = packet.dstHost;
+	const down = downReason(world, host);
+	if (down) return dropPacket(world, packet, world.nodeNames[host], down, ctx);
+	const frame = packet.rx!;
+	const denied = firewall(net, packet.toVm, frame, 'inbound', ctx);
+	if (denied) return dropPacket(world, packet, packet.toVm, denied.reason, ctx, denied.rule);
+	checkDeliveryIsolation(net, packet.toVm, packet.vni, packet.id, ctx);
+	capture(net, net.vnicInterface[packet.toVm], frame, ctx, `packet ${packet.id}`);
+	net.counters.delivered++;
+	ctx.log('packet.delivered', {
+		packet: packet.id,
+		vm: packet.toVm,
+		node: world.nodeNames[host],
+		vni: packet.vni
+	});
+	onDelivered(world, packet, ctx);
+}
+
+/** Answers an ARP request of `vm` from its host agent: the MAC, or the reason there is none. */
+export function askHostAgent(
+	world: NetWorld,
+	vm: string,
+	host: number,
+	request: Uint8Array
+): { mac: string; frame: Uint8Array } | { reason: string } {
+	const down = downReason(world, host);
+	if (down) return { reason: down };
+	const view = viewOf(world, host);
+	if (typeof view === 'string') return { reason: `no ARP reply: ${view}` };
+	const answer = hostAgentArp(view, vm, request);
+	if (answer.kind === 'drop') return { reason: answer.reason };
+	return { mac: answer.answeredMac, frame: answer.frame };
+}
