@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Simulation } from '../../src/lib/sim/index';
 import { benchKernel } from './kernel';
+import { benchNetwork, NETWORK_FLOWS } from './network';
 
 const KERNEL_EVENTS = 1_000_000;
 const FRAME_PACKS = 20_000;
@@ -43,6 +44,7 @@ function benchModel(): { simSecondsPerSecond: number; entriesPerSecond: number }
 
 const kernel = benchKernel(KERNEL_EVENTS);
 const model = benchModel();
+const network = benchNetwork();
 const frame = benchFramePack();
 const fmt = (n: number, digits = 0) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -57,6 +59,17 @@ const rows: [string, string, string][] = [
 		'above 1000x (the fastest playback speed)'
 	],
 	['16-server heartbeat model: log entries written per second', fmt(model.entriesPerSecond), ''],
+	[
+		`Tenant traffic: packets sent per second, ${fmt(NETWORK_FLOWS)} concurrent TCP flows on 16 servers (${fmt(network.packets)} packets)`,
+		fmt(network.packetsPerSec),
+		''
+	],
+	['Tenant traffic: kernel items per second (every hop is an event)', fmt(network.itemsPerSec), ''],
+	[
+		'Tenant traffic: packets per second relative to the bare heap loop',
+		`${fmt(network.packetsPerSec / kernel.bareEventsPerSec, 4)}x`,
+		''
+	],
 	[
 		`Pack one frame, 16-node scenario (${frame.bytes} bytes)`,
 		`${fmt(frame.msPerFrame * 1000, 2)} µs`,
