@@ -15,8 +15,21 @@ export function browserSessionDeps(): SessionDeps {
 		fetch: (input, init) => fetch(input, init),
 		base,
 		requestAnimationFrame: (callback) => requestAnimationFrame(callback),
-		cancelAnimationFrame: (id) => cancelAnimationFrame(id)
+		cancelAnimationFrame: (id) => cancelAnimationFrame(id),
+		saveFile
 	};
+}
+
+/** Offers `data` as a download through a temporary <a download> link. */
+function saveFile(data: Blob, filename: string): void {
+	const url = URL.createObjectURL(data);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = filename;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** What `window.__stackscope` offers end-to-end tests. */

@@ -6,6 +6,8 @@
 import type { LogPage, LogQuery } from '$lib/worker/protocol';
 
 export type { LogPage, LogQuery };
+/** One entry of the event log. */
+export type LogEntry = LogPage['entries'][number]['entry'];
 
 /** Kinds hidden until the learner asks for them: heartbeats outnumber everything else. */
 export const DEFAULT_HIDDEN_KINDS: readonly string[] = ['heartbeat'];

@@ -9,7 +9,18 @@ import type { Announcer } from './announcer.svelte';
 export interface SimHandle {
 	readonly api: Pick<
 		SimApi,
-		'load' | 'seek' | 'step' | 'stepBack' | 'addInput' | 'inputs' | 'queryLog' | 'stateHash'
+		| 'load'
+		| 'seek'
+		| 'step'
+		| 'stepBack'
+		| 'addInput'
+		| 'inputs'
+		| 'queryLog'
+		| 'stateHash'
+		| 'packet'
+		| 'capture'
+		| 'invariants'
+		| 'network'
 	>;
 	terminate(): void;
 }
@@ -28,4 +39,6 @@ export interface SessionDeps {
 	/** Shortest gap between frame-triggered log refreshes, in wall ms. */
 	logThrottleMs?: number;
 	announcer?: Announcer;
+	/** Offers `data` to the learner as a file download named `filename` (browser.ts: an <a download>). */
+	saveFile?(data: Blob, filename: string): void;
 }

@@ -16,6 +16,7 @@ const settle = async () => {
 function setup(options: { index?: unknown; startFails?: boolean; workers?: SimHandle[] } = {}) {
 	const sim = fakeSim();
 	const fetched: string[] = [];
+	const saved: { data: Blob; filename: string }[] = [];
 	const frames: ((t: number) => void)[] = [];
 	const announcer = new Announcer(0, {
 		now: () => 0,
@@ -37,9 +38,11 @@ function setup(options: { index?: unknown; startFails?: boolean; workers?: SimHa
 		base: '/base',
 		requestAnimationFrame: (cb) => frames.push(cb),
 		cancelAnimationFrame: () => {},
-		announcer
+		announcer,
+		logThrottleMs: 0,
+		saveFile: (data, filename) => saved.push({ data, filename })
 	});
-	return { session, sim, fetched, frames, announcer };
+	return { session, sim, fetched, frames, announcer, saved };
 }
 
 describe('Session', () => {
@@ -166,5 +169,118 @@ describe('Session', () => {
 		const { session } = setup();
 		await session.start(null);
 		await expect(session.stateHash()).resolves.toBe('hash-0');
+	});
+});
+
+describe('Session: tenant networking', () => {
+	it('loads the tenant view with the scenario', async () => {
+		const { session } = setup();
+		await session.start(null);
+		await settle();
+		expect(session.network?.tenants.map((t) => t.name)).toEqual(['Contoso', 'Fabrikam']);
+		expect(session.network?.vms).toHaveLength(4);
+	});
+
+	it('starts a flow at the current simulated time through the input path', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		session.seek(7_000);
+		await settle();
+		session.startFlow('contoso-vm1', 'contoso-vm2', 'tcp');
+		await settle();
+		const added = sim.state.calls.filter((c) => c.method === 'addInput').map((c) => c.args[0]);
+		expect(added).toEqual([
+			{ t: 7_000, type: 'flow.start', from: 'contoso-vm1', to: 'contoso-vm2', protocol: 'tcp' }
+		]);
+	});
+
+	it('adds and removes ACL rules, and shows a refusal in aclErrors', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		const rule = {
+			name: 'deny-icmp',
+			priority: 200,
+			direction: 'inbound' as const,
+			protocol: 'icmp' as const,
+			sourcePrefix: '*',
+			sourcePorts: '*',
+			destinationPrefix: '*',
+			destinationPorts: '*',
+			action: 'deny' as const
+		};
+		session.addAclRule({ kind: 'vm', name: 'contoso-vm2' }, rule);
+		await settle();
+		session.removeAclRule('deny-icmp');
+		await settle();
+		const added = sim.state.calls.filter((c) => c.method === 'addInput').map((c) => c.args[0]);
+		expect(added).toEqual([
+			{ t: 0, type: 'acl.add', ...rule, vm: 'contoso-vm2' },
+			{ t: 0, type: 'acl.remove', name: 'deny-icmp' }
+		]);
+		expect(session.aclErrors).toEqual([]);
+		sim.state.refuseNext = 'acl.remove: no rule called "nope"';
+		session.removeAclRule('nope');
+		await settle();
+		expect(session.aclErrors).toEqual([
+			'The simulation refused that: acl.remove: no rule called "nope"'
+		]);
+		session.failNode(0);
+		await settle();
+		expect(session.aclErrors).toHaveLength(1); // only a new ACL request clears them
+	});
+
+	it('opens a packet in the inspector, or says why not', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		const packet = { id: 3, bytes: new Uint8Array([1, 2]), layers: [], summary: 'ICMP echo' };
+		sim.state.packets.set(3, packet);
+		await session.inspectPacket(3);
+		expect(session.inspected).toBe(packet);
+		expect(session.inspectError).toBeNull();
+		await session.inspectPacket(4);
+		expect(session.inspected).toBeNull();
+		expect(session.inspectError).toBe('no packet #4 in this run (yet)');
+		session.closeInspector();
+		expect(session.inspectError).toBeNull();
+	});
+
+	it('downloads the capture as <scenario>.pcapng through the injected saver', async () => {
+		const { session, saved } = setup();
+		await session.start(null);
+		await session.downloadCapture();
+		expect(saved).toHaveLength(1);
+		expect(saved[0].filename).toBe('default-4-node.pcapng');
+		expect(saved[0].data.type).toBe('application/octet-stream');
+		expect([...new Uint8Array(await saved[0].data.arrayBuffer())]).toEqual([10, 13, 13, 10]);
+	});
+
+	it('refreshes the invariants when the log grows, and jumps to a violation', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		await settle();
+		expect(session.invariants).toEqual([]);
+		const violated = {
+			name: 'tenant-isolation',
+			description: 'd',
+			holds: false,
+			firstViolation: { logIndex: 0, t: 0, summary: 'invariant.violated' }
+		};
+		sim.state.invariants = [violated];
+		session.failNode(1); // logs an entry: the frame's logCount changes
+		await settle();
+		expect(session.invariants).toEqual([violated]);
+		session.jumpToLog(0);
+		expect(session.tab).toBe('log');
+		expect(session.highlightedLogIndex).toBe(0);
+	});
+
+	it('switches between the tenant and the provider view', async () => {
+		const { session } = setup();
+		expect(session.addressView).toBe('tenant');
+		session.setAddressView('provider');
+		expect(session.addressView).toBe('provider');
 	});
 });

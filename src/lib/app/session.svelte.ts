@@ -17,6 +17,9 @@ import { Health } from '$lib/sim/health';
 import type { InputEvent } from '$lib/sim/kernel/types';
 import type { Simplification } from '$lib/sim/simplifications';
 import type { TopologyInfo } from '$lib/sim/topology';
+import type { InvariantResult, NetworkView, PacketResult } from '$lib/worker/protocol';
+import type { AclRuleInput } from './acl-form';
+import type { AddressView } from './network-view';
 import { Announcer } from './announcer.svelte';
 import { EventLogState } from './event-log.svelte';
 import type { ClockView, HealthView } from './frame-view';
@@ -54,6 +57,23 @@ export interface MenuState {
 	returnFocus: HTMLElement | null;
 }
 
+export type { AddressView };
+
+/** What an ACL rule is attached to: one VM's port or a subnet ("<vnet>/<subnet>"). */
+export type AclTarget = { kind: 'vm'; name: string } | { kind: 'subnet'; name: string };
+
+/** Protocols a flow can use. */
+export type FlowProtocol = 'icmp' | 'tcp' | 'udp';
+
+/** How the player words a request the worker refused (player.svelte.ts requestFailed). */
+const REFUSED = 'The simulation refused that';
+
+/** Shortest gap between frame-triggered invariant refreshes when deps give none, in wall ms. */
+const INVARIANTS_THROTTLE_MS = 300;
+
+/** The MIME type of the capture download (pcapng has no registered type of its own). */
+export const CAPTURE_MIME = 'application/octet-stream';
+
 export class Session {
 	/** Why the 3D view is missing (WebGL unavailable), or null when it works. */
 	sceneError = $state<string | null>(null);
@@ -70,6 +90,21 @@ export class Session {
 	menu = $state.raw<MenuState | null>(null);
 	tab = $state<PanelTab>('objects');
 	helpOpen = $state(false);
+
+	/** Tenants, virtual networks, subnets and VMs of the scenario (null before a load). */
+	network = $state.raw<NetworkView | null>(null);
+	/** The packet open in the inspector, or null. */
+	inspected = $state.raw<PacketResult | null>(null);
+	/** Why the last packet could not be opened, or null. */
+	inspectError = $state<string | null>(null);
+	/** The invariants the simulation checks, refreshed as the log grows. */
+	invariants = $state.raw<InvariantResult[]>([]);
+	/** The simulation's refusal of the last ACL add or remove, shown in the ACL editor. */
+	aclErrors = $state.raw<string[]>([]);
+	/** Tenant view (customer addresses) or provider view (hosts and provider addresses). */
+	addressView = $state<AddressView>('tenant');
+	/** The log entry (index in the whole log) the learner jumped to, highlighted in the log. */
+	highlightedLogIndex = $state<number | null>(null);
 
 	readonly announcer: Announcer;
 	readonly log: EventLogState;
@@ -100,10 +135,17 @@ export class Session {
 		},
 		announce: (message) => this.announcer.announce(message),
 		notify: (message) => {
+			if (this.#aclPending && message.startsWith(REFUSED)) {
+				this.#aclPending = false;
+				this.aclErrors = [message];
+			}
 			this.notice = message;
 			this.announcer.announce(message);
 		}
 	};
+	/** An ACL input was sent and has not been answered yet (its refusal goes to aclErrors). */
+	#aclPending = false;
+	#invariantsTimer: ReturnType<typeof setTimeout> | null = null;
 	#handle: SimHandle | null = null;
 	/** Bumped by every restart; async results carry the number they started under. */
 	#generation = 0;
@@ -305,6 +347,81 @@ export class Session {
 		return true;
 	}
 
+	// --- tenant networking ----------------------------------------------------------------
+
+	/** Starts a flow (ping for icmp) from VM `from` to VM `to` at the current simulated time. */
+	startFlow(from: string, to: string, protocol: FlowProtocol): void {
+		this.#player.send({ type: 'input', input: { type: 'flow.start', from, to, protocol } });
+	}
+
+	/** Attaches an ACL rule to a VM's port or a subnet at the current simulated time. */
+	addAclRule(target: AclTarget, rule: AclRuleInput): void {
+		this.aclErrors = [];
+		this.#aclPending = true;
+		this.#player.send({
+			type: 'input',
+			input: { type: 'acl.add', ...rule, [target.kind]: target.name }
+		});
+	}
+
+	/** Removes the ACL rule called `name` at the current simulated time. */
+	removeAclRule(name: string): void {
+		this.aclErrors = [];
+		this.#aclPending = true;
+		this.#player.send({ type: 'input', input: { type: 'acl.remove', name } });
+	}
+
+	/** Opens packet `id` (a log entry's `packet`) in the inspector. */
+	async inspectPacket(id: number): Promise<void> {
+		const generation = this.#generation;
+		try {
+			const packet = await this.#api().packet(id);
+			if (generation !== this.#generation) return;
+			this.inspected = packet;
+			this.inspectError = null;
+		} catch (error) {
+			if (generation !== this.#generation) return;
+			this.inspected = null;
+			this.inspectError = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	closeInspector(): void {
+		this.inspected = null;
+		this.inspectError = null;
+	}
+
+	/** Downloads everything captured so far as `<scenario>.pcapng`. */
+	async downloadCapture(): Promise<void> {
+		const generation = this.#generation;
+		let bytes: Uint8Array;
+		try {
+			bytes = await this.#api().capture();
+		} catch (error) {
+			const message = `The capture could not be read: ${error instanceof Error ? error.message : String(error)}`;
+			this.notice = message;
+			this.announcer.announce(message);
+			return;
+		}
+		if (generation !== this.#generation) return;
+		const stem = (this.scenario?.file ?? 'capture.json').replace(/\.json$/, '');
+		const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: CAPTURE_MIME });
+		this.#deps.saveFile?.(blob, `${stem}.pcapng`);
+		this.announcer.announce(`Capture saved as ${stem}.pcapng (${bytes.length} bytes).`);
+	}
+
+	setAddressView(view: AddressView): void {
+		this.addressView = view;
+	}
+
+	/** Shows log entry `logIndex` (by its index in the whole log) in the Event log tab. */
+	jumpToLog(logIndex: number): void {
+		this.highlightedLogIndex = logIndex;
+		this.log.object = '';
+		this.log.hiddenKinds = this.log.hiddenKinds.filter((k) => k !== 'invariant');
+		this.setTab('log');
+	}
+
 	/** Hash of the whole simulation state (the e2e test compares it with Node's). */
 	stateHash(): Promise<string> {
 		return this.#api().stateHash();
@@ -331,6 +448,15 @@ export class Session {
 		this.#handle?.terminate();
 		this.#handle = null;
 		this.#peers.cancel();
+		if (this.#invariantsTimer !== null) clearTimeout(this.#invariantsTimer);
+		this.#invariantsTimer = null;
+		this.#aclPending = false;
+		this.network = null;
+		this.inspected = null;
+		this.inspectError = null;
+		this.invariants = [];
+		this.aclErrors = [];
+		this.highlightedLogIndex = null;
 		this.topology = null;
 		this.selection = null;
 		this.menu = null;
@@ -348,6 +474,8 @@ export class Session {
 		this.#player.start(this.#playerHost, result.durationMs, this.clock.simTimeMs);
 		void this.#refreshInputs();
 		void this.log.refresh();
+		void this.#refreshNetwork();
+		void this.#refreshInvariants();
 	}
 
 	/** Shows a frame, then refreshes what depends on the logs it says changed. */
@@ -356,8 +484,39 @@ export class Session {
 		if (this.clock.logCount !== before.logCount) {
 			if (this.tab === 'log') this.log.invalidate();
 			if (this.selection?.kind === 'node') this.#peers.refresh();
+			this.#invalidateInvariants();
 		}
+		if (this.#aclPending && this.clock.inputCount !== before.inputCount) this.#aclPending = false;
 		if (this.clock.inputCount !== before.inputCount || !announce) void this.#refreshInputs();
+	}
+
+	/** Refreshes the invariants soon: at most one query per throttle interval. */
+	#invalidateInvariants(): void {
+		if (this.#invariantsTimer !== null) return;
+		this.#invariantsTimer = setTimeout(() => {
+			this.#invariantsTimer = null;
+			void this.#refreshInvariants();
+		}, this.#deps.logThrottleMs ?? INVARIANTS_THROTTLE_MS);
+	}
+
+	async #refreshInvariants(): Promise<void> {
+		const generation = this.#generation;
+		try {
+			const invariants = await this.#api().invariants();
+			if (generation === this.#generation) this.invariants = invariants;
+		} catch {
+			// The next log change retries.
+		}
+	}
+
+	async #refreshNetwork(): Promise<void> {
+		const generation = this.#generation;
+		try {
+			const network = await this.#api().network();
+			if (generation === this.#generation) this.network = network;
+		} catch {
+			if (generation === this.#generation) this.network = { tenants: [], vms: [] };
+		}
 	}
 
 	async #refreshInputs(): Promise<void> {

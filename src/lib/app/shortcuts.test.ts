@@ -23,6 +23,7 @@ describe('shortcutFor', () => {
 		expect(shortcutFor(key('f'))).toEqual({ type: 'fail' });
 		expect(shortcutFor(key('r'))).toEqual({ type: 'restore' });
 		expect(shortcutFor(key('3'))).toEqual({ type: 'tab', tab: 'log' });
+		expect(shortcutFor(key('5'))).toEqual({ type: 'tab', tab: 'network' });
 		expect(shortcutFor(key('?', {}))).toEqual({ type: 'help' });
 		expect(shortcutFor(key('x'))).toBeNull();
 	});
@@ -53,7 +54,7 @@ describe('shortcutFor', () => {
 
 	it('documents every mapped key in the help list', () => {
 		const documented = SHORTCUT_HELP.flatMap((h) => h.keys);
-		for (const k of ['Space', '.', '→', ',', '←', '[', ']', 'Home', 'f', 'r', '1', '4', '?']) {
+		for (const k of ['Space', '.', '→', ',', '←', '[', ']', 'Home', 'f', 'r', '1', '4', '5', '?']) {
 			expect(documented).toContain(k);
 		}
 	});

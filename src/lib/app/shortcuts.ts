@@ -4,8 +4,8 @@
  * help dialog lists exactly what the mapping does.
  */
 
-/** Side-panel tabs in order; shortcuts 1–4 select them. */
-export const PANEL_TABS = ['details', 'objects', 'log', 'simplified'] as const;
+/** Side-panel tabs in order; shortcuts 1–5 select them. */
+export const PANEL_TABS = ['details', 'objects', 'log', 'simplified', 'network'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 export type ShortcutAction =
@@ -45,7 +45,10 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
 	{ keys: ['Home'], description: 'Back to time 0' },
 	{ keys: ['f'], description: 'Fail the selected server' },
 	{ keys: ['r'], description: 'Restore the selected server' },
-	{ keys: ['1', '2', '3', '4'], description: 'Details, Objects, Event log, Simplified tab' },
+	{
+		keys: ['1', '2', '3', '4', '5'],
+		description: 'Details, Objects, Event log, Simplified, Network tab'
+	},
 	{ keys: ['Shift+F10', 'Menu'], description: 'Actions for the focused row in the Objects table' },
 	{ keys: ['?'], description: 'Show this help' }
 ];
@@ -67,6 +70,7 @@ const KEY_ACTIONS: Record<string, ShortcutAction> = {
 	'2': { type: 'tab', tab: 'objects' },
 	'3': { type: 'tab', tab: 'log' },
 	'4': { type: 'tab', tab: 'simplified' },
+	'5': { type: 'tab', tab: 'network' },
 	'?': { type: 'help' }
 };
 

@@ -7,7 +7,43 @@ import type { InputEvent, LogEntry } from '$lib/sim/kernel/types';
 import type { DriveInfo, NodeInfo, TopologyInfo } from '$lib/sim/topology';
 import type { HealthView } from './frame-view';
 import type { SimHandle } from './session.svelte';
-import type { LoadResult, LogPage, LogQuery } from '$lib/worker/protocol';
+import type {
+	InvariantResult,
+	LoadResult,
+	LogPage,
+	LogQuery,
+	NetworkView,
+	PacketResult
+} from '$lib/worker/protocol';
+
+/** A tenant view like vxlan-two-tenants.json's: two tenants, two VMs each on Node01/Node02. */
+export function makeNetwork(): NetworkView {
+	const vm = (tenant: string, n: number, host: number) => ({
+		name: `${tenant.toLowerCase()}-vm${n}`,
+		tenant,
+		virtualNetwork: `${tenant.toLowerCase()}-vnet`,
+		subnet: 'app',
+		host,
+		hostName: `Node0${host + 1}`,
+		ca: `10.0.1.${3 + n}`,
+		mac: `00:1d:d8:00:00:0${n}`,
+		pa: `10.10.56.${11 + host}`
+	});
+	const tenant = (name: string, vsid: number) => ({
+		name,
+		virtualNetworks: [
+			{
+				name: `${name.toLowerCase()}-vnet`,
+				addressSpace: ['10.0.0.0/16'],
+				subnets: [{ name: 'app', prefix: '10.0.1.0/24', vsid }]
+			}
+		]
+	});
+	return {
+		tenants: [tenant('Contoso', 5001), tenant('Fabrikam', 6001)],
+		vms: [vm('Contoso', 1, 0), vm('Contoso', 2, 1), vm('Fabrikam', 1, 0), vm('Fabrikam', 2, 1)]
+	};
+}
 
 /** A topology of `nodeCount` servers with two drives each (NVMe cache + HDD capacity). */
 export function makeTopology(nodeCount = 4): TopologyInfo {
@@ -129,7 +165,13 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		discardNext: [] as InputEvent[],
 		loadResult: null as LoadResult | null,
 		gate: null as Promise<void> | null,
-		terminated: false
+		terminated: false,
+		network: makeNetwork() as NetworkView,
+		invariants: [] as InvariantResult[],
+		packets: new Map<number, PacketResult>(),
+		capture: new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a]),
+		/** When set, the next addInput is refused with this message. */
+		refuseNext: null as string | null
 	};
 	const frame = () =>
 		makeFrame(topology, state.timeMs, {
@@ -174,6 +216,11 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		},
 		async addInput(input) {
 			await record('addInput', [input]);
+			if (state.refuseNext) {
+				const message = state.refuseNext;
+				state.refuseNext = null;
+				throw new Error(message);
+			}
 			state.inputs.push(input);
 			const node = Number(input.node);
 			if (input.type === 'node.fail') state.health[node] = 2;
@@ -181,7 +228,7 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 			state.log.push({
 				t: input.t,
 				type: input.type,
-				node: topology.nodes[node].name,
+				...(topology.nodes[node] ? { node: topology.nodes[node].name } : {}),
 				input: true
 			});
 			const discarded = state.discardNext;
@@ -197,6 +244,23 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		},
 		async stateHash() {
 			return `hash-${state.timeMs}`;
+		},
+		async packet(id) {
+			state.calls.push({ method: 'packet', args: [id] });
+			const packet = state.packets.get(id);
+			if (!packet) throw new Error(`no packet #${id} in this run (yet)`);
+			return packet;
+		},
+		async capture() {
+			state.calls.push({ method: 'capture', args: [] });
+			return state.capture.slice();
+		},
+		async invariants() {
+			state.calls.push({ method: 'invariants', args: [] });
+			return state.invariants;
+		},
+		async network() {
+			return state.network;
 		}
 	};
 	const handle: SimHandle = {

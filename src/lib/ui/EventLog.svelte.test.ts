@@ -84,3 +84,61 @@ describe('EventLog', () => {
 		expect(onSelectObject).toHaveBeenCalledWith('Node02');
 	});
 });
+
+describe('EventLog: packets', () => {
+	const PACKETS: Parameters<typeof pageFor>[0] = [
+		{ t: 5000, type: 'packet.sent', packet: 1, vm: 'contoso-vm1', node: 'Node01' },
+		{
+			t: 5001,
+			type: 'packet.dropped',
+			packet: 2,
+			vm: 'contoso-vm2',
+			node: 'Node02',
+			reason: 'denied by ACL',
+			rule: 'deny-icmp'
+		},
+		{ t: 5002, type: 'packet.delivered', packet: 1, vm: 'contoso-vm2', node: 'Node02' }
+	];
+
+	function renderPackets(highlight: number | null = null) {
+		const onInspect = vi.fn();
+		render(EventLog, {
+			page: pageFor(PACKETS, {}),
+			kinds: ['packet'],
+			hiddenKinds: [],
+			object: '',
+			objectGroups: [],
+			highlight,
+			onKindVisible: () => {},
+			onObject: () => {},
+			onSelectObject: () => {},
+			onInspect
+		});
+		return onInspect;
+	}
+
+	it('offers Inspect on entries that name a packet', async () => {
+		const user = userEvent.setup();
+		const onInspect = renderPackets();
+		await user.click(screen.getByTestId('inspect-2'));
+		expect(onInspect).toHaveBeenCalledWith(2);
+		expect(screen.getByTestId('inspect-1')).toHaveAccessibleName('Inspect packet 1');
+		await user.click(screen.getByTestId('inspect-1-at-2'));
+		expect(onInspect).toHaveBeenLastCalledWith(1);
+	});
+
+	it('says why a packet was dropped and which rule decided', () => {
+		renderPackets();
+		expect(screen.getByTestId('drop-reason')).toHaveTextContent(
+			'Dropped: denied by ACL (rule deny-icmp)'
+		);
+	});
+
+	it('marks the highlighted entry', () => {
+		renderPackets(1);
+		const items = within(screen.getByTestId('event-log')).getAllByRole('listitem');
+		expect(items).toHaveLength(3);
+		expect(items[1]).toHaveAttribute('aria-current', 'true');
+		expect(items[0]).not.toHaveAttribute('aria-current');
+	});
+});

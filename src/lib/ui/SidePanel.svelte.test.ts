@@ -17,7 +17,8 @@ describe('SidePanel', () => {
 				details: text('Details'),
 				objects: text('Objects'),
 				log: text('Log'),
-				simplified: text('Simplified')
+				simplified: text('Simplified'),
+				network: text('Network')
 			}
 		});
 		render(SidePanel, props);
@@ -32,5 +33,8 @@ describe('SidePanel', () => {
 		expect(screen.getByRole('tabpanel')).toHaveTextContent('Log content');
 		await user.keyboard('{Home}');
 		expect(screen.getByRole('tab', { name: 'Details' })).toHaveFocus();
+		await user.keyboard('{End}');
+		expect(screen.getByRole('tab', { name: 'Network' })).toHaveFocus();
+		expect(screen.getByRole('tabpanel')).toHaveTextContent('Network content');
 	});
 });

@@ -74,3 +74,68 @@ describe('worker API', () => {
 		expect(await api.ping()).toBe('ready');
 	});
 });
+
+describe('worker API: tenant networking', () => {
+	const vxlan = readFileSync('static/scenarios/vxlan-two-tenants.json', 'utf8');
+
+	it('describes tenants, subnets with VSIDs and VMs with CA, MAC, host and PA', async () => {
+		const api = createSimApi((value) => value);
+		await api.load(vxlan);
+		const network = await api.network();
+		expect(network.tenants.map((t) => t.name)).toEqual(['Contoso', 'Fabrikam']);
+		expect(network.tenants[0].virtualNetworks[0].subnets[0]).toEqual({
+			name: 'app',
+			prefix: '10.0.1.0/24',
+			vsid: 5001
+		});
+		const vm = network.vms.find((v) => v.name === 'fabrikam-vm2')!;
+		expect(vm).toMatchObject({ tenant: 'Fabrikam', host: 1, hostName: 'Node02', ca: '10.0.1.5' });
+		expect(vm.mac).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i);
+		expect(vm.pa).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+		expect(network.vms.find((v) => v.name === 'contoso-vm2')!.pa).toBe(vm.pa);
+	});
+
+	it('returns a logged packet with its bytes transferred, and refuses an unknown id', async () => {
+		const { marked, transfer } = recordingTransfer();
+		const api = createSimApi(transfer);
+		await api.load(vxlan);
+		await api.seek(6000);
+		const page = await api.queryLog({ kinds: ['packet'] });
+		const id = Number(page.entries.find((e) => e.entry.packet !== undefined)!.entry.packet);
+		const packet = await api.packet(id);
+		expect(packet.id).toBe(id);
+		expect(packet.bytes.length).toBeGreaterThan(0);
+		expect(packet.layers.length).toBeGreaterThan(0);
+		expect(packet.summary).not.toBe('');
+		expect(marked.at(-1)!.value).toBe(packet);
+		expect(marked.at(-1)!.buffers).toEqual([packet.bytes.buffer]);
+		await expect(api.packet(99_999)).rejects.toThrow('no packet #99999');
+	});
+
+	it('returns the capture as pcapng bytes, transferred', async () => {
+		const { marked, transfer } = recordingTransfer();
+		const api = createSimApi(transfer);
+		await api.load(vxlan);
+		await api.seek(6000);
+		const bytes = await api.capture();
+		// A pcapng file starts with a Section Header Block, type 0x0A0D0D0A.
+		expect([...bytes.slice(0, 4)]).toEqual([0x0a, 0x0d, 0x0d, 0x0a]);
+		expect(marked.at(-1)!.buffers).toEqual([bytes.buffer]);
+	});
+
+	it('reports the invariants, holding in a correct scenario', async () => {
+		const api = createSimApi((value) => value);
+		await api.load(vxlan);
+		await api.seek(10_000);
+		const invariants = await api.invariants();
+		expect(invariants.length).toBeGreaterThan(0);
+		expect(invariants[0]).toMatchObject({ holds: true });
+		expect(invariants[0].firstViolation).toBeUndefined();
+	});
+
+	it('lists no tenants for a scenario without tenant networking', async () => {
+		const api = createSimApi((value) => value);
+		await api.load(scenario);
+		expect(await api.network()).toEqual({ tenants: [], vms: [] });
+	});
+});

@@ -5,13 +5,16 @@
  * marked, not the buffer alone.
  */
 import { SIMPLIFICATIONS, Simulation } from '../sim/index';
-import type { InputEvent } from '../sim/index';
+import type { InputEvent, LogEntry } from '../sim/index';
 import type {
 	AddInputResult,
 	FrameResult,
+	InvariantResult,
 	LoadResult,
 	LogPage,
 	LogQuery,
+	NetworkView,
+	PacketResult,
 	SimApi
 } from './protocol';
 
@@ -70,8 +73,68 @@ export function createSimApi(transfer: Transfer): SimApi {
 		async queryLog(query: LogQuery): Promise<LogPage> {
 			return current().queryLog(query);
 		},
+		async packet(id: number): Promise<PacketResult> {
+			const view = current().packet(id);
+			if (!view) throw new Error(`no packet #${id} in this run (yet)`);
+			const { bytes, layers, summary } = view;
+			return transfer({ id, bytes, layers, summary }, [bytes.buffer as ArrayBuffer]);
+		},
+		async capture(): Promise<Uint8Array> {
+			const bytes = current().capture();
+			return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+		},
+		async invariants(): Promise<InvariantResult[]> {
+			const s = current();
+			return s.invariants().map(({ firstViolation, ...rest }) => {
+				const entry = firstViolation === undefined ? undefined : s.log[firstViolation];
+				if (firstViolation === undefined || !entry) return rest;
+				return {
+					...rest,
+					firstViolation: { logIndex: firstViolation, t: entry.t, summary: violationSummary(entry) }
+				};
+			});
+		},
+		async network(): Promise<NetworkView> {
+			return networkView(current());
+		},
 		async stateHash() {
 			return current().stateHash();
 		}
+	};
+}
+
+/** One line about a violating log entry: its type and the packet, VM and reason it names. */
+function violationSummary(entry: LogEntry): string {
+	const parts: string[] = [entry.type];
+	if (entry.packet !== undefined) parts.push(`packet #${String(entry.packet)}`);
+	if (entry.vm !== undefined) parts.push(`at ${String(entry.vm)}`);
+	if (entry.reason !== undefined) parts.push(`(${String(entry.reason)})`);
+	return parts.join(' ');
+}
+
+/** The static tenant view, from the scenario and the underlay hosts' provider addresses. */
+export function networkView(sim: Simulation): NetworkView {
+	const { scenario, topology } = sim;
+	const hosts = sim.state.net.policy.hosts;
+	return {
+		tenants: scenario.tenants.map((t) => ({
+			name: t.name,
+			virtualNetworks: t.virtualNetworks.map((n) => ({
+				name: n.name,
+				addressSpace: [...n.addressSpace],
+				subnets: n.subnets.map((s) => ({ name: s.name, prefix: s.prefix, vsid: s.vsid }))
+			}))
+		})),
+		vms: scenario.vms.map((vm) => ({
+			name: vm.name,
+			tenant: vm.tenant,
+			virtualNetwork: vm.virtualNetwork,
+			subnet: vm.subnet,
+			host: vm.host,
+			hostName: topology.nodes[vm.host]?.name ?? `server ${vm.host + 1}`,
+			ca: vm.ca,
+			mac: vm.mac,
+			pa: hosts.find((h) => h.index === vm.host)?.pa ?? ''
+		}))
 	};
 }

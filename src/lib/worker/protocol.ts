@@ -9,6 +9,9 @@ import type { LogPage, LogQuery } from '../sim/log';
 export type { LogPage, LogQuery };
 import type { Simplification } from '../sim/simplifications';
 import type { TopologyInfo } from '../sim/topology';
+import type { DecodedLayer } from '../sim/net/decode';
+
+export type { DecodedLayer };
 
 /** Result of loading a scenario: either the loaded topology and first frame, or the reasons not. */
 export type LoadResult =
@@ -36,6 +39,51 @@ export interface AddInputResult extends FrameResult {
 	discarded: InputEvent[];
 }
 
+/** A packet for the inspector: the frame as it left the sending host, decoded. */
+export interface PacketResult {
+	id: number;
+	/** Transferred, not copied. */
+	bytes: Uint8Array;
+	layers: DecodedLayer[];
+	summary: string;
+}
+
+/** One invariant and whether it has held so far; a broken one names its first violating event. */
+export interface InvariantResult {
+	name: string;
+	description: string;
+	holds: boolean;
+	firstViolation?: { logIndex: number; t: number; summary: string };
+}
+
+/** A VM as the Network tab lists it: its customer address (CA) and its host's provider address. */
+export interface NetworkVm {
+	name: string;
+	tenant: string;
+	virtualNetwork: string;
+	subnet: string;
+	/** Server index (as in the topology) and its name. */
+	host: number;
+	hostName: string;
+	ca: string;
+	mac: string;
+	/** Provider address (PA) of the VM's host. */
+	pa: string;
+}
+
+/** The static tenant networking of the loaded scenario (empty lists when it has none). */
+export interface NetworkView {
+	tenants: {
+		name: string;
+		virtualNetworks: {
+			name: string;
+			addressSpace: string[];
+			subnets: { name: string; prefix: string; vsid: number }[];
+		}[];
+	}[];
+	vms: NetworkVm[];
+}
+
 export interface SimApi {
 	/** Answers once the worker has started (used to show start-up progress). */
 	ping(): Promise<'ready'>;
@@ -52,6 +100,14 @@ export interface SimApi {
 	/** The active input log. */
 	inputs(): Promise<InputEvent[]>;
 	queryLog(query: LogQuery): Promise<LogPage>;
+	/** Packet `id` (a log entry's `packet` field), its bytes transferred; throws for an unknown id. */
+	packet(id: number): Promise<PacketResult>;
+	/** Everything captured so far as a pcapng file (bytes transferred). */
+	capture(): Promise<Uint8Array>;
+	/** The invariants checked as the simulation runs. */
+	invariants(): Promise<InvariantResult[]>;
+	/** Tenants, virtual networks, subnets and VMs of the loaded scenario. */
+	network(): Promise<NetworkView>;
 	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
 }

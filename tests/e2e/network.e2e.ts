@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { openSandbox } from './helpers';
+
+test('a ping between two tenant VMs on different hosts can be inspected down to its VXLAN header', async ({
+	page
+}) => {
+	await openSandbox(page, '?scenario=vxlan-two-tenants');
+	await page.getByRole('tab', { name: /network/i }).click();
+	await page.getByTestId('flow-from').selectOption('contoso-vm1');
+	await page.getByTestId('flow-to').selectOption('contoso-vm2');
+	await page.getByTestId('flow-protocol').selectOption('icmp');
+	await page.getByTestId('flow-start').click();
+	await page.getByTestId('speed').selectOption('10');
+	await page.getByTestId('play-toggle').click();
+	await page.getByRole('tab', { name: /event log/i }).click();
+	const log = page.getByTestId('event-log');
+	await expect(log).toContainText('packet.encapsulated', { timeout: 30_000 });
+	await page.getByTestId('play-toggle').click();
+	const encapsulated = log.locator('li', { hasText: 'packet.encapsulated' }).first();
+	await encapsulated.locator('[data-testid^="inspect-"]').click();
+	const inspector = page.getByTestId('packet-inspector');
+	await expect(inspector).toBeVisible();
+	await expect(inspector).toContainText('VXLAN');
+	await expect(inspector).toContainText('4789');
+	await expect(inspector).toContainText('5001');
+});
+
+test('the capture can be downloaded as pcapng', async ({ page }) => {
+	await openSandbox(page, '?scenario=vxlan-two-tenants');
+	await page.getByTestId('timeline').fill('8000');
+	await page.getByRole('tab', { name: /network/i }).click();
+	const download = page.waitForEvent('download');
+	await page.getByTestId('download-capture').click();
+	expect((await download).suggestedFilename()).toMatch(/\.pcapng$/);
+});
