@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openSandbox } from './helpers';
+import { clockMs, openSandbox } from './helpers';
 
 test('a ping between two tenant VMs on different hosts can be inspected down to its VXLAN header', async ({
 	page
@@ -32,4 +32,43 @@ test('the capture can be downloaded as pcapng', async ({ page }) => {
 	const download = page.waitForEvent('download');
 	await page.getByTestId('download-capture').click();
 	expect((await download).suggestedFilename()).toMatch(/\.pcapng$/);
+});
+
+test('the Network tab switches between the tenant view and the provider view', async ({ page }) => {
+	await openSandbox(page, '?scenario=vxlan-two-tenants');
+	await page.getByRole('tab', { name: /network/i }).click();
+	const toggle = page.getByTestId('view-toggle');
+	await expect(page.getByTestId('network-tenants')).toContainText('5001');
+	await expect(page.getByTestId('network-tenants')).toContainText('Fabrikam');
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('network-hosts')).toContainText('10.10.56.11');
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(page.getByTestId('network-tenants')).toBeVisible();
+});
+
+test('a deny rule on the target VM drops the next ping, naming the rule', async ({ page }) => {
+	await openSandbox(page, '?scenario=vxlan-two-tenants');
+	// Past the Network Controller's policy push (before it, traffic has no mappings yet).
+	await page.getByTestId('timeline').fill('1000');
+	await expect.poll(() => clockMs(page)).toBe(1000);
+	await page.getByRole('tab', { name: /network/i }).click();
+	await page.getByTestId('acl-vm').selectOption('contoso-vm2');
+	const form = page.locator('form', { has: page.getByRole('button', { name: 'Add rule' }) });
+	await form.getByLabel('Name').fill('BlockPing');
+	await form.getByLabel('Direction').selectOption('inbound');
+	await form.getByLabel('Protocol').selectOption('icmp');
+	await form.getByLabel('Action').selectOption('deny');
+	await form.getByRole('button', { name: 'Add rule' }).click();
+	await page.getByTestId('flow-from').selectOption('contoso-vm1');
+	await page.getByTestId('flow-to').selectOption('contoso-vm2');
+	await page.getByTestId('flow-protocol').selectOption('icmp');
+	await page.getByTestId('flow-start').click();
+	await page.getByTestId('speed').selectOption('10');
+	await page.getByTestId('play-toggle').click();
+	await page.getByRole('tab', { name: /event log/i }).click();
+	await expect(page.getByTestId('drop-reason').first()).toContainText('BlockPing', {
+		timeout: 30_000
+	});
 });
