@@ -1,6 +1,6 @@
 /**
  * Naming and lookup of the objects a learner can select (servers, drives, switches, the HLH).
- * ObjectRef has the same shape as the scene's PickTarget, so selections pass between the 3D view
+ * ObjectRef has the same shape as the scene's ObjectPick, so selections pass between the 3D view
  * and the panels unchanged.
  */
 import type { TopologyInfo } from '$lib/sim/topology';

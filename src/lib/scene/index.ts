@@ -4,7 +4,7 @@
  */
 export { createRackScene } from './rack-scene';
 export { SceneUnavailableError } from './errors';
-export type { PickTarget, PickKind } from './picking';
+export type { ObjectPick, PacketPick, PickTarget, PickKind } from './picking';
 export type { RackScene, RackSceneOptions } from './types';
 export {
 	healthStyle,

@@ -105,6 +105,15 @@ describe('media and legend', () => {
 		for (const m of media) expect(text).toContain(m.label);
 	});
 
+	it('uses packet colours that are not health colours', () => {
+		for (const c of [SCENE_COLORS.packetTenantEven, SCENE_COLORS.packetTenantOdd]) {
+			for (const s of styles) expect(deltaE(lab(rgb(c)), lab(rgb(s.color)))).toBeGreaterThan(15);
+		}
+		expect(
+			deltaE(lab(rgb(SCENE_COLORS.packetTenantEven)), lab(rgb(SCENE_COLORS.packetTenantOdd)))
+		).toBeGreaterThan(15);
+	});
+
 	it('uses a selection colour that is not a health colour', () => {
 		const selection = lab(rgb(SCENE_COLORS.selection));
 		for (const s of styles) expect(deltaE(selection, lab(rgb(s.color)))).toBeGreaterThan(15);

@@ -121,7 +121,14 @@ export const SCENE_COLORS = {
 	/** A cable with no traffic (failed server or switch): dark, and drawn dashed. */
 	cableDown: '#3A3F47',
 	/** Leader lines from name labels to their units. */
-	leader: '#6A7482'
+	leader: '#6A7482',
+	/**
+	 * Tenant packets in flight, by tenant index parity: reddish purple and orange (Okabe–Ito hues
+	 * no health state uses). An encapsulated (VXLAN) packet also wears a translucent white wrapper.
+	 */
+	packetTenantEven: '#CC79A7',
+	packetTenantOdd: '#E69F00',
+	packetWrapper: '#F5F7FA'
 } as const;
 
 /** Plain-text legend (one item a line) for the UI and for screen readers. */
@@ -135,6 +142,7 @@ export function legendText(): string {
 		`Drive colours, lightest is fastest: ${media.join(', ')}`,
 		'Cache drives sit in the left bays with a light trim; capacity drives have a dark trim',
 		'A small LED on each server flashes with every cluster heartbeat',
+		'Small boxes moving along cables and across server faces are tenant packets (pink or orange by tenant); a packet inside a pale translucent box is VXLAN-encapsulated',
 		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic'
 	].join('\n');
 }

@@ -2,12 +2,14 @@ import { Matrix4, PerspectiveCamera, Raycaster, Vector3 } from 'three';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildHardware, type Hardware } from './hardware';
 import { Network } from './network';
+import { Packets } from './packets';
+import { PacketHop, TOR_NODE } from '../sim/frame';
 import { encodePick, NO_PICK, PickTargets, type PickKind } from './picking';
 import { targetAnchor, targetBox } from './target-box';
 import { FOV_DEG } from './camera-rig';
 import { focusBoxes } from './focus';
 import { frameCamera } from './framing';
-import { makeTopology } from './test-topology';
+import { makeTopology, testFrame } from './test-topology';
 
 beforeEach(() => {
 	// jsdom has no 2D canvas; labels then stay blank, which these tests do not look at.
@@ -119,9 +121,24 @@ describe('instanceId → PickTarget in the built meshes', () => {
 			const hw = buildHardware(topo, 1);
 			// The network layer: cables, leader lines and name labels.
 			const net = new Network(topo, false);
+			// Packets in flight, more with more servers: still one mesh plus one for wrappers.
+			const packets = new Packets(topo, false);
+			packets.apply(
+				testFrame(topo, (src) => {
+					src.packets = Array.from({ length: n * 20 }, (_, i) => ({
+						packetId: i + 1,
+						hop: PacketHop.hostToTor,
+						flags: 1,
+						fromNode: i % n,
+						toNode: TOR_NODE,
+						progress: 0.5
+					}));
+				})
+			);
+			expect(packets.mesh.count).toBe(n * 20);
 			let meshes = 0;
 			let lines = 0;
-			for (const root of [hw.root, net.root]) {
+			for (const root of [hw.root, net.root, packets.root]) {
 				root.traverse((o) => {
 					meshes += 'isMesh' in o ? 1 : 0;
 					lines += 'isLine' in o ? 1 : 0;
@@ -129,6 +146,7 @@ describe('instanceId → PickTarget in the built meshes', () => {
 			}
 			hw.dispose();
 			net.dispose();
+			packets.dispose();
 			return { meshes, lines };
 		};
 		expect(count(16)).toEqual(count(4));

@@ -6,12 +6,22 @@
 import type { TopologyInfo } from '../sim/topology';
 
 /** An object a learner can select: index into the matching TopologyInfo array (0 for the HLH). */
-export type PickTarget = {
+export type ObjectPick = {
 	readonly kind: 'node' | 'drive' | 'switch' | 'hlh';
 	readonly index: number;
 };
 
-export type PickKind = PickTarget['kind'];
+/** A packet in flight: `index` is its packet id (not an array index). */
+export type PacketPick = {
+	readonly kind: 'packet';
+	readonly index: number;
+};
+
+/** What a click can hit: an object of the topology or a packet in flight. */
+export type PickTarget = ObjectPick | PacketPick;
+
+/** Kinds of topology objects (packets are picked through Packets, not pick codes). */
+export type PickKind = ObjectPick['kind'];
 
 /** Code of an instance that is scenery (rack panels, blanking plates). */
 export const NO_PICK = -1;
@@ -28,7 +38,8 @@ export function encodePick(kind: PickKind, index: number): number {
 
 /** The targets of one topology, created once, looked up by code or by (kind, index). */
 export class PickTargets {
-	private readonly byKind: Record<PickKind, readonly PickTarget[]>;
+	private readonly byKind: Record<PickKind, readonly ObjectPick[]>;
+	private packet: PacketPick = Object.freeze({ kind: 'packet', index: 0 });
 
 	constructor(topology: TopologyInfo) {
 		const make = (kind: PickKind, n: number) =>
@@ -42,24 +53,34 @@ export class PickTargets {
 	}
 
 	/** The shared target for (kind, index), or null if there is no such object. */
-	get(kind: PickKind, index: number): PickTarget | null {
+	get(kind: PickKind, index: number): ObjectPick | null {
 		return this.byKind[kind]?.[index] ?? null;
 	}
 
+	/**
+	 * The target of packet `id` (0: none). The last one is reused, so repeated picks (hover) of
+	 * the same packet compare by identity.
+	 */
+	packetTarget(id: number): PacketPick | null {
+		if (id <= 0) return null;
+		if (this.packet.index !== id) this.packet = Object.freeze({ kind: 'packet', index: id });
+		return this.packet;
+	}
+
 	/** The shared target for `target`'s kind and index (so callers' copies compare by identity). */
-	canonical(target: PickTarget | null): PickTarget | null {
+	canonical(target: ObjectPick | null): ObjectPick | null {
 		return target ? this.get(target.kind, target.index) : null;
 	}
 
 	/** Decodes an instance code; null for NO_PICK or a code this topology does not have. */
-	decode(code: number): PickTarget | null {
+	decode(code: number): ObjectPick | null {
 		if (code < 0) return null;
 		const kind = KINDS[code >>> INDEX_BITS];
 		return kind ? this.get(kind, code & INDEX_MASK) : null;
 	}
 
 	/** The target of instance `instanceId` in a mesh whose instance codes are `codes`. */
-	fromInstance(codes: Int32Array, instanceId: number | undefined): PickTarget | null {
+	fromInstance(codes: Int32Array, instanceId: number | undefined): ObjectPick | null {
 		if (instanceId === undefined || instanceId < 0 || instanceId >= codes.length) return null;
 		return this.decode(codes[instanceId]);
 	}

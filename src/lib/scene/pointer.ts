@@ -7,14 +7,16 @@
 import { Raycaster, Vector2 } from 'three';
 import type { Camera, Intersection, Object3D } from 'three';
 import type { Hardware } from './hardware';
-import type { PickTarget, PickTargets } from './picking';
+import type { Packets } from './packets';
+import type { ObjectPick, PickTarget, PickTargets } from './picking';
 
 /** Movement in CSS px below which a press counts as a click. */
 export const CLICK_TOLERANCE_PX = 5;
 
 export interface PointerCallbacks {
 	select(target: PickTarget | null): void;
-	contextMenu(target: PickTarget, clientX: number, clientY: number): void;
+	/** Right-click on an object (packets have no menu). */
+	contextMenu(target: ObjectPick, clientX: number, clientY: number): void;
 	hover?(target: PickTarget | null): void;
 }
 
@@ -37,9 +39,11 @@ export class PointerPicker {
 		hardware: Hardware,
 		private readonly targets: PickTargets,
 		private readonly callbacks: PointerCallbacks,
-		private readonly screenPick?: ScreenPick
+		private readonly screenPick?: ScreenPick,
+		private readonly packets?: Packets
 	) {
 		this.meshes = hardware.pickable.map((p) => p.mesh);
+		if (packets) this.meshes.push(packets.mesh, packets.wrappers);
 		for (const p of hardware.pickable) this.codes.set(p.mesh, p.codes);
 		canvas.addEventListener('pointerdown', this.onDown);
 		canvas.addEventListener('pointermove', this.onMove);
@@ -61,6 +65,11 @@ export class PointerPicker {
 		this.hits.length = 0;
 		this.raycaster.intersectObjects(this.meshes, false, this.hits);
 		const hit = this.hits[0];
+		const packets = this.packets;
+		if (hit && packets && (hit.object === packets.mesh || hit.object === packets.wrappers)) {
+			const id = packets.packetIdAt(hit.instanceId, hit.object === packets.wrappers);
+			return this.targets.packetTarget(id);
+		}
 		const codes = hit && this.codes.get(hit.object);
 		return codes ? this.targets.fromInstance(codes, hit.instanceId) : null;
 	}
@@ -87,7 +96,9 @@ export class PointerPicker {
 		if (this.moved || dist > CLICK_TOLERANCE_PX) return;
 		const target = this.pick(e.clientX, e.clientY);
 		if (e.button === 0) this.callbacks.select(target);
-		else if (e.button === 2 && target) this.callbacks.contextMenu(target, e.clientX, e.clientY);
+		else if (e.button === 2 && target && target.kind !== 'packet') {
+			this.callbacks.contextMenu(target, e.clientX, e.clientY);
+		}
 	};
 
 	private readonly onLeave = () => this.setHover(null);
@@ -97,7 +108,8 @@ export class PointerPicker {
 		// A touch long-press has no right button: it arrives only as `contextmenu`.
 		if (this.down.type !== 'touch' || this.moved) return;
 		const target = this.pick(e.clientX, e.clientY);
-		if (target) this.callbacks.contextMenu(target, e.clientX, e.clientY);
+		if (target && target.kind !== 'packet')
+			this.callbacks.contextMenu(target, e.clientX, e.clientY);
 	};
 
 	private setHover(target: PickTarget | null): void {

@@ -5,10 +5,11 @@
  */
 import { Vector3 } from 'three';
 import type { FrameReader } from '../sim/frame';
+import { Packets } from './packets';
 import type { TopologyInfo } from '../sim/topology';
 import { HealthPainter } from './paint';
 import { buildParts } from './scene-parts';
-import { PickTargets, type PickTarget } from './picking';
+import { PickTargets, type ObjectPick, type PickTarget } from './picking';
 import { PointerPicker } from './pointer';
 import { SelectionHighlight } from './selection';
 import { createRenderer } from './stage';
@@ -51,12 +52,14 @@ export function createRackScene(
 	const parts = buildParts(canvas, topology, options, renderer, schedule);
 	const { stage, hardware, network, rig } = parts;
 	const selection = new SelectionHighlight();
-	stage.scene.add(hardware.root, network.root, selection.root);
+	const packets = new Packets(topology, options.reducedMotion);
+	let lastFrame: FrameReader | null = null;
+	stage.scene.add(hardware.root, network.root, packets.root, selection.root);
 	const painter = new HealthPainter(hardware, topology, options.reducedMotion);
 	const targets = new PickTargets(topology);
 	const callbacks = {
 		select: (t: PickTarget | null) => options.onSelect(t),
-		contextMenu: (t: PickTarget, x: number, y: number) => options.onContextMenu(t, x, y),
+		contextMenu: (t: ObjectPick, x: number, y: number) => options.onContextMenu(t, x, y),
 		hover: (t: PickTarget | null) => options.onHover?.(t)
 	};
 	// A click on a name label picks its object, like a click on the object itself.
@@ -64,7 +67,15 @@ export function createRackScene(
 		const hit = network.pickAt(x, y, rig.camera, w, h);
 		return hit && targets.get(hit.kind, hit.index);
 	};
-	const picker = new PointerPicker(canvas, rig.camera, hardware, targets, callbacks, pickLabel);
+	const picker = new PointerPicker(
+		canvas,
+		rig.camera,
+		hardware,
+		targets,
+		callbacks,
+		pickLabel,
+		packets
+	);
 	const onRestored = () => {
 		stage.makeEnvironment();
 		schedule();
@@ -73,18 +84,22 @@ export function createRackScene(
 
 	const scene: RackScene = {
 		applyFrame(frame: FrameReader) {
-			// Both painters must run (no short-circuit): each remembers what it painted.
+			// Every painter must run (no short-circuit): each remembers what it painted.
+			lastFrame = frame;
 			const hw = painter.apply(frame);
-			if (network.apply(frame) || hw) schedule();
+			const moved = packets.apply(frame);
+			if (network.apply(frame) || hw || moved) schedule();
 		},
-		setSelected(target: PickTarget | null) {
+		setSelected(target: ObjectPick | null) {
 			selection.show(target ? targetBox(topology, target) : null);
 			schedule();
 		},
 		setReducedMotion(reduced: boolean) {
 			rig.setReducedMotion(reduced);
 			const cables = network.setReducedMotion(reduced);
-			if (painter.setReducedMotion(reduced) || cables) schedule();
+			const held = packets.setReducedMotion(reduced) && lastFrame !== null;
+			if (held && lastFrame) packets.apply(lastFrame);
+			if (painter.setReducedMotion(reduced) || cables || held) schedule();
 		},
 		resize(width: number, height: number) {
 			if (!(width > 0 && height > 0)) return;
@@ -100,7 +115,7 @@ export function createRackScene(
 		requestRender() {
 			if (dirty) render();
 		},
-		screenPosition(target: PickTarget) {
+		screenPosition(target: ObjectPick) {
 			const anchor = targetAnchor(topology, target);
 			if (!anchor) return null;
 			projected.set(...anchor).project(rig.camera);
@@ -122,6 +137,7 @@ export function createRackScene(
 			selection.dispose();
 			hardware.dispose();
 			network.dispose();
+			packets.dispose();
 			stage.dispose();
 			renderer.dispose();
 		}

@@ -5,7 +5,7 @@
 import type { TopologyInfo } from '../sim/topology';
 import { bayParts, faceZones } from './fronts';
 import { bezelBox, box, equipmentBox, type Box } from './layout';
-import type { PickTarget } from './picking';
+import type { ObjectPick } from './picking';
 
 /** Bays on a server's front: enough for its drive count and its highest bay number. */
 export function nodeBayCount(topology: TopologyInfo, node: number): number {
@@ -16,7 +16,7 @@ export function nodeBayCount(topology: TopologyInfo, node: number): number {
 }
 
 /** The box of a target, or null if the topology has no such object. */
-export function targetBox(topology: TopologyInfo, target: PickTarget): Box | null {
+export function targetBox(topology: TopologyInfo, target: ObjectPick): Box | null {
 	const rackCount = Math.max(1, topology.racks.length);
 	const { index } = target;
 	switch (target.kind) {
@@ -45,7 +45,7 @@ export function targetBox(topology: TopologyInfo, target: PickTarget): Box | nul
  */
 export function targetAnchor(
 	topology: TopologyInfo,
-	target: PickTarget
+	target: ObjectPick
 ): [number, number, number] | null {
 	const b = targetBox(topology, target);
 	if (!b) return null;

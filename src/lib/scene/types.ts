@@ -4,18 +4,19 @@
  * frees them in dispose().
  */
 import type { FrameReader } from '../sim/frame';
-import type { PickTarget } from './picking';
+import type { ObjectPick, PickTarget } from './picking';
 
 export interface RackSceneOptions {
 	/** Learner prefers reduced motion: no heartbeat flash (steady LED), no camera damping. */
 	reducedMotion: boolean;
 	/**
-	 * Click or tap: the object hit, or null for empty space. The scene does not select by itself;
+	 * Click or tap: the object or packet (`{ kind: 'packet', index: packetId }`) hit, or null for
+	 * empty space. The scene does not select by itself;
 	 * the app decides and calls `setSelected`, so the 3D and text views share one selection.
 	 */
 	onSelect(target: PickTarget | null): void;
 	/** Right-click (or touch long-press) on an object, with the pointer's client coordinates. */
-	onContextMenu(target: PickTarget, clientX: number, clientY: number): void;
+	onContextMenu(target: ObjectPick, clientX: number, clientY: number): void;
 	/** The object under the mouse changed (null: none). */
 	onHover?(target: PickTarget | null): void;
 }
@@ -24,7 +25,7 @@ export interface RackScene {
 	/** Shows a frame; recolours only what changed and allocates nothing. */
 	applyFrame(frame: FrameReader): void;
 	/** Outlines `target` (null clears). */
-	setSelected(target: PickTarget | null): void;
+	setSelected(target: ObjectPick | null): void;
 	setReducedMotion(reduced: boolean): void;
 	/** The canvas's displayed size in CSS pixels (the page's CSS sets it; call on every change). */
 	resize(width: number, height: number): void;
@@ -38,7 +39,7 @@ export interface RackScene {
 	 * front where a click picks that object (a unit's name plate, a drive's face), for placing a
 	 * menu from the keyboard path; null if unknown or behind the camera.
 	 */
-	screenPosition(target: PickTarget): { x: number; y: number } | null;
+	screenPosition(target: ObjectPick): { x: number; y: number } | null;
 	/** Number of draw calls in the last render (tests/bench use it to show they do not grow with objects). */
 	readonly drawCalls: number;
 	/** Frees every GPU resource and listener; the canvas can then host a new scene. */

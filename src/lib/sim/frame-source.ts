@@ -3,7 +3,14 @@
  * every server, drive and switch, indexed like TopologyInfo.
  */
 import { peersLost } from './cluster/heartbeat';
-import { FrameFlags, type FrameSource } from './frame';
+import {
+	FrameFlags,
+	MAX_FRAME_PACKETS,
+	PacketFlags,
+	TOR_NODE,
+	type FramePacket,
+	type FrameSource
+} from './frame';
 import { Health } from './health';
 import type { SimState } from './model';
 
@@ -21,6 +28,28 @@ export interface FrameInfo {
 	idle: boolean;
 	/** Simulated time (ms) of the next item, or Infinity / null when there is none. */
 	nextItemTimeMs: number | null;
+}
+
+/** The frame's packets: the newest MAX_FRAME_PACKETS hops under way, progress at `nowMs`. */
+export function framePackets(state: SimState, nowMs: number): FramePacket[] {
+	const hops = state.net.inFlight;
+	const out: FramePacket[] = [];
+	for (let i = Math.max(0, hops.length - MAX_FRAME_PACKETS); i < hops.length; i++) {
+		const h = hops[i];
+		const span = h.arriveMs - h.startMs;
+		const progress = span > 0 ? Math.min(1, Math.max(0, (nowMs - h.startMs) / span)) : 1;
+		out.push({
+			packetId: h.packetId,
+			hop: h.hop,
+			flags:
+				(h.encapsulated ? PacketFlags.encapsulated : 0) |
+				(h.tenant >= 0 && h.tenant % 2 === 1 ? PacketFlags.tenantOdd : 0),
+			fromNode: h.fromNode < 0 ? TOR_NODE : h.fromNode,
+			toNode: h.toNode < 0 ? TOR_NODE : h.toNode,
+			progress
+		});
+	}
+	return out;
 }
 
 /** The frame source of `state` at `info.nowMs`. */
@@ -53,6 +82,7 @@ export function frameSource(state: SimState, info: FrameInfo): FrameSource {
 		nodePeersLost,
 		nodeMsSinceHeartbeat,
 		driveHealth,
-		switchHealth
+		switchHealth,
+		packets: framePackets(state, info.nowMs)
 	};
 }

@@ -3,11 +3,11 @@
  * worker to the main thread at most once per animation frame (as a transferable). The static part
  * (names, rack positions, drive types) is in TopologyInfo and sent once.
  *
- * Layout, version 1, little-endian:
+ * Layout, version 2, little-endian:
  *
  *   offset size  field
  *   0      4     magic 0x31465353 ("SSF1" as bytes)
- *   4      2     version (1)
+ *   4      2     version (2)
  *   6      2     header size in bytes (40)
  *   8      8     simTimeMs (f64)
  *   16     4     logCount: entries in the event log so far
@@ -21,16 +21,62 @@
  *   40     8*N   nodes: u8 health, u8 peersLost, u16 reserved, f32 msSinceHeartbeat
  *   ...    D     drives: u8 health each, then padding to a multiple of 4
  *   ...    S     switches: u8 health each, then padding to a multiple of 4
+ *   ...    2     packetCount P (at most MAX_FRAME_PACKETS)
+ *   ...    2     reserved
+ *   ...    16*P  packets in flight, one per hop under way:
+ *                  +0  u32 packetId
+ *                  +4  u8  hop (PacketHop: 0 vNIC→vSwitch in a host, 1 host→TOR, 2 TOR→host,
+ *                          3 vSwitch→vNIC in a host)
+ *                  +5  u8  flags (PacketFlags: bit 0 encapsulated, bit 1 dropped here (reserved,
+ *                          not set yet), bit 2 tenant index parity, for colour)
+ *                  +6  u16 fromNode (node index; TOR_NODE = 0xFFFF for the TOR)
+ *                  +8  u16 toNode (likewise)
+ *                  +10 u16 reserved
+ *                  +12 f32 progress along the hop, 0 (left) … 1 (arrives)
  *
+ * Version 2 added the packets section; version-1 buffers are rejected.
  * A reader rejects an unknown magic or version with FrameFormatError instead of misreading bytes.
  */
 
 export const FRAME_MAGIC = 0x31465353;
-export const FRAME_VERSION = 1;
+export const FRAME_VERSION = 2;
 export const FRAME_HEADER_BYTES = 40;
 const NODE_BYTES = 8;
+const PACKET_BYTES = 16;
+/** Packet section header: u16 count, u16 reserved. */
+const PACKETS_HEADER_BYTES = 4;
+/**
+ * At most this many packets per frame; when more are in flight the oldest hops (earliest start)
+ * are left out of the frame (not out of the simulation). Keeps packing well under 1 ms.
+ */
+export const MAX_FRAME_PACKETS = 512;
+/** fromNode / toNode of the top-of-rack switch. */
+export const TOR_NODE = 0xffff;
 
 export const FrameFlags = { idle: 1 } as const;
+
+/** Which hop a packet is on (frame byte +4 of a packet). */
+export const PacketHop = {
+	vnicToVswitch: 0,
+	hostToTor: 1,
+	torToHost: 2,
+	vswitchToVnic: 3
+} as const;
+export type PacketHop = (typeof PacketHop)[keyof typeof PacketHop];
+
+/** Packet flag bits (frame byte +5 of a packet). */
+export const PacketFlags = { encapsulated: 1, droppedHere: 2, tenantOdd: 4 } as const;
+
+/** One packet on a hop, as packed. */
+export interface FramePacket {
+	packetId: number;
+	hop: number;
+	flags: number;
+	fromNode: number;
+	toNode: number;
+	/** 0..1 along the hop. */
+	progress: number;
+}
 
 /** The visible state to pack. Arrays are indexed like TopologyInfo's. */
 export interface FrameSource {
@@ -45,6 +91,8 @@ export interface FrameSource {
 	nodeMsSinceHeartbeat: ArrayLike<number>;
 	driveHealth: ArrayLike<number>;
 	switchHealth: ArrayLike<number>;
+	/** Packets in flight, oldest first; only the newest MAX_FRAME_PACKETS are packed. */
+	packets?: readonly FramePacket[];
 }
 
 export class FrameFormatError extends Error {
@@ -54,8 +102,15 @@ export class FrameFormatError extends Error {
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** Size in bytes of a frame with the given object counts. */
-export function frameBytes(nodes: number, drives: number, switches: number): number {
-	return FRAME_HEADER_BYTES + nodes * NODE_BYTES + pad4(drives) + pad4(switches);
+export function frameBytes(nodes: number, drives: number, switches: number, packets = 0): number {
+	return (
+		FRAME_HEADER_BYTES +
+		nodes * NODE_BYTES +
+		pad4(drives) +
+		pad4(switches) +
+		PACKETS_HEADER_BYTES +
+		packets * PACKET_BYTES
+	);
 }
 
 /** Packs `src` into a new ArrayBuffer (ready to transfer). */
@@ -63,7 +118,10 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 	const nodes = src.nodeHealth.length;
 	const drives = src.driveHealth.length;
 	const switches = src.switchHealth.length;
-	const buffer = new ArrayBuffer(frameBytes(nodes, drives, switches));
+	const all = src.packets ?? [];
+	const skip = Math.max(0, all.length - MAX_FRAME_PACKETS);
+	const packets = all.length - skip;
+	const buffer = new ArrayBuffer(frameBytes(nodes, drives, switches, packets));
 	const view = new DataView(buffer);
 	view.setUint32(0, FRAME_MAGIC, true);
 	view.setUint16(4, FRAME_VERSION, true);
@@ -87,6 +145,18 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 	for (let i = 0; i < drives; i++) bytes[o + i] = src.driveHealth[i];
 	o += pad4(drives);
 	for (let i = 0; i < switches; i++) bytes[o + i] = src.switchHealth[i];
+	o += pad4(switches);
+	view.setUint16(o, packets, true);
+	o += PACKETS_HEADER_BYTES;
+	for (let i = skip; i < all.length; i++, o += PACKET_BYTES) {
+		const p = all[i];
+		view.setUint32(o, p.packetId, true);
+		view.setUint8(o + 4, p.hop);
+		view.setUint8(o + 5, p.flags);
+		view.setUint16(o + 6, p.fromNode, true);
+		view.setUint16(o + 8, p.toNode, true);
+		view.setFloat32(o + 12, Math.min(1, Math.max(0, p.progress)), true);
+	}
 	return buffer;
 }
 
@@ -99,8 +169,9 @@ export class FrameReader {
 	private bytes = new Uint8Array(0);
 	private driveOffset = 0;
 	private switchOffset = 0;
+	private packetOffset = PACKETS_HEADER_BYTES;
 
-	/** Binds the reader to a frame; throws FrameFormatError if it is not a version-1 frame. */
+	/** Binds the reader to a frame; throws FrameFormatError if it is not a version-2 frame. */
 	attach(buffer: ArrayBuffer): this {
 		if (buffer.byteLength < FRAME_HEADER_BYTES) throw new FrameFormatError('frame too short');
 		const view = new DataView(buffer);
@@ -115,10 +186,18 @@ export class FrameReader {
 		if (buffer.byteLength < frameBytes(nodes, drives, switches)) {
 			throw new FrameFormatError('frame shorter than its counts');
 		}
+		const driveOffset = view.getUint16(6, true) + nodes * NODE_BYTES;
+		const switchOffset = driveOffset + pad4(drives);
+		const packetsAt = switchOffset + pad4(switches);
+		const packets = view.getUint16(packetsAt, true);
+		if (buffer.byteLength < frameBytes(nodes, drives, switches, packets)) {
+			throw new FrameFormatError('frame shorter than its packet count');
+		}
 		this.view = view;
 		this.bytes = new Uint8Array(buffer);
-		this.driveOffset = view.getUint16(6, true) + nodes * NODE_BYTES;
-		this.switchOffset = this.driveOffset + pad4(drives);
+		this.driveOffset = driveOffset;
+		this.switchOffset = switchOffset;
+		this.packetOffset = packetsAt + PACKETS_HEADER_BYTES;
 		return this;
 	}
 
@@ -163,5 +242,26 @@ export class FrameReader {
 	}
 	switchHealth(i: number): number {
 		return this.bytes[this.switchOffset + i];
+	}
+	get packetCount(): number {
+		return this.view.getUint16(this.packetOffset - PACKETS_HEADER_BYTES, true);
+	}
+	packetId(i: number): number {
+		return this.view.getUint32(this.packetOffset + i * PACKET_BYTES, true);
+	}
+	packetHop(i: number): number {
+		return this.bytes[this.packetOffset + i * PACKET_BYTES + 4];
+	}
+	packetFlags(i: number): number {
+		return this.bytes[this.packetOffset + i * PACKET_BYTES + 5];
+	}
+	packetFrom(i: number): number {
+		return this.view.getUint16(this.packetOffset + i * PACKET_BYTES + 6, true);
+	}
+	packetTo(i: number): number {
+		return this.view.getUint16(this.packetOffset + i * PACKET_BYTES + 8, true);
+	}
+	packetProgress(i: number): number {
+		return this.view.getFloat32(this.packetOffset + i * PACKET_BYTES + 12, true);
 	}
 }

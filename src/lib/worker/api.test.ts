@@ -39,6 +39,8 @@ describe('worker API', () => {
 		const frame = new FrameReader().attach(loaded.frame);
 		expect(frame.nodeCount).toBe(4);
 		expect(frame.simTimeMs).toBe(0);
+		// Frame v2: the packets section is there, empty before any traffic.
+		expect(frame.packetCount).toBe(0);
 	});
 
 	it('rejects an invalid scenario with field-level messages instead of throwing', async () => {

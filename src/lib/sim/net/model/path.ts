@@ -32,6 +32,14 @@ import {
 } from './constants';
 import type { NetState, PacketRecord } from './state';
 
+/** Hop kinds of InFlightHop (same numbers as frame.ts PacketHop). */
+export const HOP_VNIC_TO_VSWITCH = 0;
+export const HOP_HOST_TO_TOR = 1;
+export const HOP_TOR_TO_HOST = 2;
+export const HOP_VSWITCH_TO_VNIC = 3;
+/** InFlightHop node of the TOR. */
+export const HOP_TOR = -1;
+
 /** The parts of the model state the data plane reads besides its own. */
 export interface NetWorld {
 	net: NetState;
@@ -163,6 +171,36 @@ export function transmit(world: NetWorld, packet: PacketRecord, ctx: SimContext,
 	ctx.schedule(delayMs, PACKET_VM_TX, { packet: packet.id });
 }
 
+/** Schedules a packet's next hop event and records the hop as in flight until it is processed. */
+function scheduleHop(
+	world: NetWorld,
+	packet: PacketRecord,
+	ctx: SimContext,
+	delayMs: number,
+	type: string,
+	hop: number,
+	fromNode: number,
+	toNode: number
+): void {
+	world.net.inFlight.push({
+		packetId: packet.id,
+		hop,
+		fromNode,
+		toNode,
+		startMs: ctx.nowMs,
+		arriveMs: ctx.nowMs + delayMs,
+		encapsulated: hop === HOP_HOST_TO_TOR || hop === HOP_TOR_TO_HOST,
+		tenant: world.net.vmTenant[packet.fromVm] ?? -1
+	});
+	ctx.schedule(delayMs, type, { packet: packet.id });
+}
+
+/** Removes the packet's hop from the in-flight list (its event is being processed). */
+function landHop(net: NetState, packetId: number): void {
+	const i = net.inFlight.findIndex((h) => h.packetId === packetId);
+	if (i >= 0) net.inFlight.splice(i, 1);
+}
+
 function packetOf(world: NetWorld, data: EventData): PacketRecord {
 	return world.net.packets[(data.packet as number) - 1];
 }
@@ -178,6 +216,7 @@ export function handlePacketEvent(
 	ctx: SimContext,
 	onDelivered: OnDelivered
 ): boolean {
+	if (type !== PACKET_VM_TX && typeof data.packet === 'number') landHop(world.net, data.packet);
 	switch (type) {
 		case PACKET_VM_TX:
 			vmTx(world, packetOf(world, data), ctx);
@@ -213,7 +252,16 @@ function vmTx(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 		summary: packet.summary,
 		bytes: packet.frame.length
 	});
-	ctx.schedule(VNIC_TO_VSWITCH_MS, PACKET_VSWITCH, { packet: packet.id });
+	scheduleHop(
+		world,
+		packet,
+		ctx,
+		VNIC_TO_VSWITCH_MS,
+		PACKET_VSWITCH,
+		HOP_VNIC_TO_VSWITCH,
+		host,
+		host
+	);
 }
 
 function vswitch(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
@@ -233,7 +281,16 @@ function vswitch(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 		packet.vni = decision.vsid;
 		packet.dstHost = host;
 		packet.rx = decision.innerFrame.slice();
-		ctx.schedule(VSWITCH_TO_VNIC_MS, PACKET_VM_RX, { packet: packet.id });
+		scheduleHop(
+			world,
+			packet,
+			ctx,
+			VSWITCH_TO_VNIC_MS,
+			PACKET_VM_RX,
+			HOP_VSWITCH_TO_VNIC,
+			host,
+			host
+		);
 		return;
 	}
 	packet.vni = decision.vni;
@@ -250,7 +307,7 @@ function vswitch(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 		bytes: decision.outerFrame.length
 	});
 	capture(net, net.uplinkInterface[host], decision.outerFrame, ctx, `packet ${packet.id}`);
-	ctx.schedule(HOST_TO_TOR_MS, PACKET_TOR, { packet: packet.id });
+	scheduleHop(world, packet, ctx, HOST_TO_TOR_MS, PACKET_TOR, HOP_HOST_TO_TOR, host, HOP_TOR);
 }
 
 function tor(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
@@ -265,7 +322,16 @@ function tor(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 	}
 	packet.outer = decision.frame;
 	packet.dstHost = decision.host;
-	ctx.schedule(TOR_TO_HOST_MS, PACKET_HOST_RX, { packet: packet.id });
+	scheduleHop(
+		world,
+		packet,
+		ctx,
+		TOR_TO_HOST_MS,
+		PACKET_HOST_RX,
+		HOP_TOR_TO_HOST,
+		HOP_TOR,
+		decision.host
+	);
 }
 
 function hostRx(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
@@ -282,7 +348,16 @@ function hostRx(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 	packet.toVm = delivery.toPort;
 	packet.vni = delivery.vni;
 	packet.rx = delivery.innerFrame;
-	ctx.schedule(VSWITCH_TO_VNIC_MS, PACKET_VM_RX, { packet: packet.id });
+	scheduleHop(
+		world,
+		packet,
+		ctx,
+		VSWITCH_TO_VNIC_MS,
+		PACKET_VM_RX,
+		HOP_VSWITCH_TO_VNIC,
+		host,
+		host
+	);
 }
 
 function vmRx(world: NetWorld, packet: PacketRecord, ctx: SimContext, onDelivered: OnDelivered) {

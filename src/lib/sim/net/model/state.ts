@@ -36,6 +36,23 @@ export interface PacketRecord {
 	dstHost: number;
 }
 
+/**
+ * One packet hop under way: added when the hop's event is scheduled, removed when it is processed.
+ * Nodes are host indices; the TOR is -1.
+ */
+export interface InFlightHop {
+	packetId: number;
+	/** 0 vNIC→vSwitch, 1 host→TOR, 2 TOR→host, 3 vSwitch→vNIC (frame.ts PacketHop). */
+	hop: number;
+	fromNode: number;
+	toNode: number;
+	startMs: number;
+	arriveMs: number;
+	encapsulated: boolean;
+	/** Index of the sending VM's tenant in the scenario (for colour), -1 if unknown. */
+	tenant: number;
+}
+
 /** One frame seen at a capture point. */
 export interface CaptureRecord {
 	interfaceId: number;
@@ -127,6 +144,10 @@ export interface NetState {
 	uplinkInterface: number[];
 	torInterface: number[];
 	packets: PacketRecord[];
+	/** Hops under way, in the order they started. */
+	inFlight: InFlightHop[];
+	/** Per VM: its tenant's index in the scenario (for packet colours). */
+	vmTenant: Record<string, number>;
 	captures: CaptureRecord[];
 	flows: FlowRecord[];
 	counters: NetCounters;
@@ -219,6 +240,10 @@ export function createNetState(scenario: Scenario, nodeNames: readonly string[])
 		uplinkInterface,
 		torInterface,
 		packets: [],
+		inFlight: [],
+		vmTenant: Object.fromEntries(
+			scenario.vms.map((vm) => [vm.name, scenario.tenants.findIndex((t) => t.name === vm.tenant)])
+		),
 		captures: [],
 		flows: [],
 		counters: { sent: 0, delivered: 0, dropped: 0, encapsulated: 0 },

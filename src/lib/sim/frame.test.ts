@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	FRAME_HEADER_BYTES,
+	FRAME_VERSION,
+	FrameFormatError,
+	FrameReader,
+	MAX_FRAME_PACKETS,
+	TOR_NODE,
+	frameBytes,
+	packFrame,
+	type FramePacket,
+	type FrameSource
+} from './frame';
+
+const u8 = fc.integer({ min: 0, max: 255 });
+const packetArb: fc.Arbitrary<FramePacket> = fc.record({
+	packetId: fc.integer({ min: 1, max: 0xffffffff }),
+	hop: fc.integer({ min: 0, max: 3 }),
+	flags: fc.integer({ min: 0, max: 7 }),
+	fromNode: fc.oneof(fc.integer({ min: 0, max: 63 }), fc.constant(TOR_NODE)),
+	toNode: fc.oneof(fc.integer({ min: 0, max: 63 }), fc.constant(TOR_NODE)),
+	progress: fc.float({ min: 0, max: 1, noNaN: true })
+});
+
+const sourceArb: fc.Arbitrary<FrameSource> = fc
+	.record({
+		nodes: fc.integer({ min: 0, max: 16 }),
+		drives: fc.integer({ min: 0, max: 40 }),
+		switches: fc.integer({ min: 0, max: 3 }),
+		simTimeMs: fc.double({ min: 0, max: 1e9, noNaN: true }),
+		logCount: fc.nat(),
+		processed: fc.nat(),
+		inputCount: fc.nat({ max: 1000 }),
+		flags: fc.integer({ min: 0, max: 1 }),
+		packets: fc.array(packetArb, { maxLength: 40 })
+	})
+	.chain((r) =>
+		fc.record({
+			simTimeMs: fc.constant(r.simTimeMs),
+			logCount: fc.constant(r.logCount),
+			processed: fc.constant(r.processed),
+			inputCount: fc.constant(r.inputCount),
+			flags: fc.constant(r.flags),
+			nextEventMs: fc.constant(Infinity),
+			nodeHealth: fc.array(u8, { minLength: r.nodes, maxLength: r.nodes }),
+			nodePeersLost: fc.array(u8, { minLength: r.nodes, maxLength: r.nodes }),
+			nodeMsSinceHeartbeat: fc.array(fc.integer({ min: 0, max: 100000 }), {
+				minLength: r.nodes,
+				maxLength: r.nodes
+			}),
+			driveHealth: fc.array(u8, { minLength: r.drives, maxLength: r.drives }),
+			switchHealth: fc.array(u8, { minLength: r.switches, maxLength: r.switches }),
+			packets: fc.constant(r.packets)
+		})
+	);
+
+function emptySource(packets: FramePacket[] = []): FrameSource {
+	return {
+		simTimeMs: 5,
+		logCount: 0,
+		processed: 0,
+		inputCount: 0,
+		flags: 0,
+		nextEventMs: Infinity,
+		nodeHealth: [0, 0],
+		nodePeersLost: [0, 0],
+		nodeMsSinceHeartbeat: [0, 0],
+		driveHealth: [0],
+		switchHealth: [0],
+		packets
+	};
+}
+
+describe('frame format v2', () => {
+	it('round-trips every field, packets included', () => {
+		fc.assert(
+			fc.property(sourceArb, (src) => {
+				const buffer = packFrame(src);
+				const packets = src.packets ?? [];
+				expect(buffer.byteLength).toBe(
+					frameBytes(
+						src.nodeHealth.length,
+						src.driveHealth.length,
+						src.switchHealth.length,
+						packets.length
+					)
+				);
+				const r = new FrameReader().attach(buffer);
+				expect(r.simTimeMs).toBe(src.simTimeMs);
+				expect(r.logCount).toBe(src.logCount);
+				expect(r.processed).toBe(src.processed);
+				expect(r.flags).toBe(src.flags);
+				expect(r.nodeCount).toBe(src.nodeHealth.length);
+				for (let i = 0; i < r.nodeCount; i++) {
+					expect(r.nodeHealth(i)).toBe(src.nodeHealth[i]);
+					expect(r.nodePeersLost(i)).toBe(src.nodePeersLost[i]);
+					expect(r.nodeMsSinceHeartbeat(i)).toBe(src.nodeMsSinceHeartbeat[i]);
+				}
+				for (let i = 0; i < r.driveCount; i++) expect(r.driveHealth(i)).toBe(src.driveHealth[i]);
+				for (let i = 0; i < r.switchCount; i++) expect(r.switchHealth(i)).toBe(src.switchHealth[i]);
+				expect(r.packetCount).toBe(packets.length);
+				packets.forEach((p, i) => {
+					expect(r.packetId(i)).toBe(p.packetId);
+					expect(r.packetHop(i)).toBe(p.hop);
+					expect(r.packetFlags(i)).toBe(p.flags);
+					expect(r.packetFrom(i)).toBe(p.fromNode);
+					expect(r.packetTo(i)).toBe(p.toNode);
+					expect(r.packetProgress(i)).toBe(Math.fround(p.progress));
+				});
+			})
+		);
+	});
+
+	it('keeps the newest MAX_FRAME_PACKETS packets and leaves out the oldest', () => {
+		const packets = Array.from({ length: MAX_FRAME_PACKETS + 10 }, (_, i) => ({
+			packetId: i + 1,
+			hop: 1,
+			flags: 1,
+			fromNode: 0,
+			toNode: TOR_NODE,
+			progress: 0.5
+		}));
+		const r = new FrameReader().attach(packFrame(emptySource(packets)));
+		expect(r.packetCount).toBe(MAX_FRAME_PACKETS);
+		expect(r.packetId(0)).toBe(11);
+		expect(r.packetId(MAX_FRAME_PACKETS - 1)).toBe(MAX_FRAME_PACKETS + 10);
+	});
+
+	it('clamps progress to 0..1', () => {
+		const p = { packetId: 1, hop: 0, flags: 0, fromNode: 0, toNode: 0, progress: 1.7 };
+		const r = new FrameReader().attach(packFrame(emptySource([p])));
+		expect(r.packetProgress(0)).toBe(1);
+	});
+
+	it('rejects a version-1 buffer and a truncated packet section', () => {
+		const buffer = packFrame(emptySource());
+		expect(FRAME_VERSION).toBe(2);
+		new DataView(buffer).setUint16(4, 1, true);
+		expect(() => new FrameReader().attach(buffer)).toThrow(FrameFormatError);
+		const withPackets = packFrame(
+			emptySource([{ packetId: 1, hop: 0, flags: 0, fromNode: 0, toNode: 0, progress: 0 }])
+		);
+		expect(() =>
+			new FrameReader().attach(withPackets.slice(0, withPackets.byteLength - 1))
+		).toThrow(FrameFormatError);
+		expect(() => new FrameReader().attach(new ArrayBuffer(FRAME_HEADER_BYTES - 1))).toThrow(
+			FrameFormatError
+		);
+	});
+});
