@@ -5,23 +5,15 @@
  * (its messages arrive in AclEditor's `errors`); these checks only catch typos early.
  */
 
-export type AclDirection = 'inbound' | 'outbound';
-export type AclProtocol = 'tcp' | 'udp' | 'icmp' | 'any';
-export type AclAction = 'allow' | 'deny';
+import type { AclAction, AclDirection, AclProtocol, AclRule } from '$lib/sim/net/acl-types';
 
-/** A rule as the scenario's `acl.add` input carries it, minus `t`, `type`, `vm` and `subnet`. */
-export interface AclRuleInput {
-	name: string;
-	/** Lower numbers are evaluated first. */
-	priority: number;
-	direction: AclDirection;
-	protocol: AclProtocol;
-	sourcePrefix: string;
-	sourcePorts: string;
-	destinationPrefix: string;
-	destinationPorts: string;
-	action: AclAction;
-}
+export type { AclAction, AclDirection, AclProtocol };
+
+/**
+ * A rule as the scenario's `acl.add` input carries it (minus `t`, `type`, `vm` and `subnet`):
+ * the firewall engine's rule without its internal id and logging flag.
+ */
+export type AclRuleInput = Omit<AclRule, 'id' | 'logging'>;
 
 /** A rule in a port's effective list; `default` rules cannot be removed, only overridden. */
 export interface AclRuleView extends AclRuleInput {
