@@ -4,31 +4,10 @@ import {
 	ICMP_IDLE_TIMEOUT_MS,
 	UDP_IDLE_TIMEOUT_MS,
 	createPortFirewall,
-	effectiveRules,
 	evaluatePacket,
 	sweepExpiredConnections
 } from './acl';
-import type { TcpFlags } from './tcp-flags';
-
-const vm = '10.0.0.4';
-const web = '93.184.216.34';
-const nsg = effectiveRules([], [], 'nsg-defaults', ['10.0.0.0/16']);
-const none: TcpFlags = { syn: false, ack: false, fin: false, rst: false, psh: false };
-const f = (...names: (keyof TcpFlags)[]) => ({
-	...none,
-	...Object.fromEntries(names.map((n) => [n, true]))
-});
-/** A TCP segment from a:aPort to b:bPort with the given flags. */
-const seg = (a: string, aPort: number, b: string, bPort: number, flags: TcpFlags): FlowPacket => ({
-	protocol: 'tcp',
-	srcIp: a,
-	dstIp: b,
-	srcPort: aPort,
-	dstPort: bPort,
-	tcpFlags: flags
-});
-const out = (flags: TcpFlags) => seg(vm, 50000, web, 443, flags);
-const back = (flags: TcpFlags) => seg(web, 443, vm, 50000, flags);
+import { back, f, nsg, out, seg, vm, web } from './acl-test-flows';
 
 describe('TCP close', () => {
 	function established() {

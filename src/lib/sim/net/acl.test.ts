@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	type AclRule,
-	type FlowPacket,
-	createPortFirewall,
-	effectiveRules,
-	evaluatePacket
-} from './acl';
+import { type AclRule, createPortFirewall, effectiveRules, evaluatePacket } from './acl';
+import { back, f, nsg, out, seg, vm, web } from './acl-test-flows';
 import type { TcpFlags } from './tcp-flags';
-
-const vm = '10.0.0.4';
-const web = '93.184.216.34';
-const nsg = effectiveRules([], [], 'nsg-defaults', ['10.0.0.0/16']);
-const none: TcpFlags = { syn: false, ack: false, fin: false, rst: false, psh: false };
-const f = (...names: (keyof TcpFlags)[]) => ({
-	...none,
-	...Object.fromEntries(names.map((n) => [n, true]))
-});
-/** A TCP segment from a:aPort to b:bPort with the given flags. */
-const seg = (a: string, aPort: number, b: string, bPort: number, flags: TcpFlags): FlowPacket => ({
-	protocol: 'tcp',
-	srcIp: a,
-	dstIp: b,
-	srcPort: aPort,
-	dstPort: bPort,
-	tcpFlags: flags
-});
-const out = (flags: TcpFlags) => seg(vm, 50000, web, 443, flags);
-const back = (flags: TcpFlags) => seg(web, 443, vm, 50000, flags);
 
 describe('stateful return traffic (FACTS §5.2 stateful, §5.3 replies need no rule)', () => {
 	it('allows the reply to an outbound connection despite DenyAllInbound', () => {

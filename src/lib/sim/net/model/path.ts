@@ -195,6 +195,20 @@ function scheduleHop(
 	ctx.schedule(delayMs, type, { packet: packet.id });
 }
 
+/** The last hop inside host `host`: from its virtual switch to the destination VM's vNIC. */
+function scheduleToVnic(world: NetWorld, packet: PacketRecord, ctx: SimContext, host: number) {
+	scheduleHop(
+		world,
+		packet,
+		ctx,
+		VSWITCH_TO_VNIC_MS,
+		PACKET_VM_RX,
+		HOP_VSWITCH_TO_VNIC,
+		host,
+		host
+	);
+}
+
 /** Removes the packet's hop from the in-flight list (its event is being processed). */
 function landHop(net: NetState, packetId: number): void {
 	const i = net.inFlight.findIndex((h) => h.packetId === packetId);
@@ -281,16 +295,7 @@ function vswitch(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 		packet.vni = decision.vsid;
 		packet.dstHost = host;
 		packet.rx = decision.innerFrame.slice();
-		scheduleHop(
-			world,
-			packet,
-			ctx,
-			VSWITCH_TO_VNIC_MS,
-			PACKET_VM_RX,
-			HOP_VSWITCH_TO_VNIC,
-			host,
-			host
-		);
+		scheduleToVnic(world, packet, ctx, host);
 		return;
 	}
 	packet.vni = decision.vni;
@@ -348,16 +353,7 @@ function hostRx(world: NetWorld, packet: PacketRecord, ctx: SimContext): void {
 	packet.toVm = delivery.toPort;
 	packet.vni = delivery.vni;
 	packet.rx = delivery.innerFrame;
-	scheduleHop(
-		world,
-		packet,
-		ctx,
-		VSWITCH_TO_VNIC_MS,
-		PACKET_VM_RX,
-		HOP_VSWITCH_TO_VNIC,
-		host,
-		host
-	);
+	scheduleToVnic(world, packet, ctx, host);
 }
 
 function vmRx(world: NetWorld, packet: PacketRecord, ctx: SimContext, onDelivered: OnDelivered) {
