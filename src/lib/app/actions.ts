@@ -70,6 +70,10 @@ export function runShortcut(session: Session, action: ShortcutAction): void {
 			session.announcer.announce(`Speed ${formatSpeed(session.speed)}`);
 			return;
 		}
+		case 'slowMotion':
+			session.setSlowMotion(!session.slowMotion);
+			session.announcer.announce(`Packet slow motion ${session.slowMotion ? 'on' : 'off'}`);
+			return;
 		case 'fail':
 		case 'restore': {
 			const done = action.type === 'fail' ? session.failSelected() : session.restoreSelected();

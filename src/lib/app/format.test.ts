@@ -5,9 +5,19 @@ import {
 	entryKind,
 	entryObjects,
 	formatSimTime,
+	formatSimTimeFine,
 	formatSizeGB,
 	formatSpeed
 } from './format';
+
+describe('formatSimTimeFine', () => {
+	it('adds microseconds without rounding the milliseconds up', () => {
+		expect(formatSimTimeFine(5000.123456)).toBe('00:00:05.000123');
+		expect(formatSimTimeFine(5000.9996)).toBe('00:00:05.001000');
+		expect(formatSimTimeFine(61_000.0425)).toBe('00:01:01.000043');
+		expect(formatSimTimeFine(Number.NaN)).toBe('00:00:00.000000');
+	});
+});
 
 describe('formatSimTime', () => {
 	it('formats HH:MM:SS.mmm', () => {

@@ -20,6 +20,15 @@ export function formatSimTime(ms: number): string {
 	return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(millis, 3)}`;
 }
 
+/**
+ * Simulated time to the microsecond, HH:MM:SS.mmmuuu, for packet slow motion where a whole hop
+ * lasts a few µs.
+ */
+export function formatSimTimeFine(ms: number): string {
+	const us = Number.isFinite(ms) ? Math.max(0, Math.round(ms * 1000)) : 0;
+	return `${formatSimTime(Math.floor(us / 1000))}${pad(us % 1000, 3)}`;
+}
+
 /** A short spoken/readable form of simulated time, e.g. "1 min 23.456 s" (for aria-valuetext). */
 export function describeSimTime(ms: number): string {
 	const total = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;

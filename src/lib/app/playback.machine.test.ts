@@ -4,7 +4,9 @@ import {
 	MAX_SPEED,
 	MAX_TICK_WALL_MS,
 	MIN_SPEED,
+	PACKET_SLOW_MOTION,
 	clampSpeed,
+	effectiveRate,
 	nextSpeed,
 	playbackMachine,
 	type PlaybackOp,
@@ -32,11 +34,12 @@ function controlledRequests() {
 			})
 	);
 	/** Resolves the oldest pending request as the fake worker would, then lets XState settle. */
-	const answer = async (simTimeMs?: number) => {
+	const answer = async (simTimeMs?: number, packetsInFlight = 0) => {
 		const next = pending.shift();
 		if (!next) throw new Error('no request is pending');
 		const op = next.input.op;
-		next.resolve({ simTimeMs: simTimeMs ?? (op.kind === 'seek' ? op.tMs : next.input.nowMs + 1) });
+		const t = simTimeMs ?? (op.kind === 'seek' ? op.tMs : next.input.nowMs + 1);
+		next.resolve({ simTimeMs: t, packetsInFlight });
 		await new Promise((r) => setTimeout(r, 0));
 		return op;
 	};
@@ -79,7 +82,7 @@ describe('playback machine', () => {
 		expect(pending).toHaveLength(0);
 		actor.send({ type: 'tick', wallMs: 1016 });
 		expect(pending).toHaveLength(1);
-		expect(pending[0].input.op).toEqual({ kind: 'seek', tMs: 160 });
+		expect(pending[0].input.op).toEqual({ kind: 'seek', tMs: 160, stopAtPackets: true });
 		await answer();
 		expect(actor.getSnapshot().context.timeMs).toBe(160);
 	});
@@ -107,7 +110,51 @@ describe('playback machine', () => {
 		actor.send({ type: 'play' });
 		actor.send({ type: 'tick', wallMs: 0 });
 		actor.send({ type: 'tick', wallMs: 60_000 });
-		expect(pending[0].input.op).toEqual({ kind: 'seek', tMs: MAX_TICK_WALL_MS * 2 });
+		expect(pending[0].input.op).toEqual({
+			kind: 'seek',
+			tMs: MAX_TICK_WALL_MS * 2,
+			stopAtPackets: true
+		});
+	});
+
+	it('slows down by PACKET_SLOW_MOTION while the latest frame has packets in flight', async () => {
+		const { actor, pending, answer } = start();
+		actor.send({ type: 'play' });
+		actor.send({ type: 'tick', wallMs: 0 });
+		actor.send({ type: 'tick', wallMs: 100 });
+		// The worker stopped early, at 40 ms, where a packet started its first hop.
+		await answer(40, 1);
+		expect(effectiveRate(actor.getSnapshot().context)).toBe(PACKET_SLOW_MOTION);
+		actor.send({ type: 'tick', wallMs: 200 });
+		expect(pending[0].input.op).toEqual({
+			kind: 'seek',
+			tMs: 40 + 100 * PACKET_SLOW_MOTION,
+			stopAtPackets: true
+		});
+		// Once the packets have landed, full speed again.
+		await answer(undefined, 0);
+		actor.send({ type: 'tick', wallMs: 300 });
+		const op = pending[0].input.op;
+		expect(op.kind === 'seek' && op.tMs - (40 + 100 * PACKET_SLOW_MOTION)).toBeCloseTo(100, 9);
+	});
+
+	it('plays at the chosen speed, packets or not, with slow motion off', async () => {
+		const { actor, pending, answer } = start();
+		actor.send({ type: 'slowMotion.set', on: false });
+		actor.send({ type: 'play' });
+		actor.send({ type: 'tick', wallMs: 0 });
+		actor.send({ type: 'tick', wallMs: 100 });
+		expect(pending[0].input.op).toEqual({ kind: 'seek', tMs: 100, stopAtPackets: false });
+		await answer(100, 3);
+		expect(effectiveRate(actor.getSnapshot().context)).toBe(1);
+		actor.send({ type: 'tick', wallMs: 200 });
+		expect(pending[0].input.op).toEqual({ kind: 'seek', tMs: 200, stopAtPackets: false });
+	});
+
+	it('never stops a scrub at packets: only playing ticks ask for it', async () => {
+		const { actor, pending } = start();
+		actor.send({ type: 'seek', tMs: 5000 });
+		expect(pending[0].input.op).toEqual({ kind: 'seek', tMs: 5000 });
 	});
 
 	it('clamps speed to [0.1, 1000] and steps through the levels', () => {
@@ -134,7 +181,7 @@ describe('playback machine', () => {
 		actor.send({ type: 'tick', wallMs: 0 });
 		actor.send({ type: 'tick', wallMs: 16 });
 		const op = await answer();
-		expect(op).toEqual({ kind: 'seek', tMs: 100 });
+		expect(op).toEqual({ kind: 'seek', tMs: 100, stopAtPackets: true });
 		expect(mode(actor)).toBe('paused');
 		expect(reachedEnd).toHaveBeenCalledOnce();
 	});

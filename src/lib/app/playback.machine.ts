@@ -25,6 +25,13 @@ export const MAX_SPEED = 1000;
  */
 export const MAX_TICK_WALL_MS = 250;
 
+/**
+ * Packet slow motion: while packets are on a hop, playback runs this many times slower than the
+ * chosen speed, so a 20 µs host-to-TOR hop takes 0.6 s of wall time at 1x. A display choice: the
+ * simulation's own timings are untouched.
+ */
+export const PACKET_SLOW_MOTION = 1 / 30_000;
+
 /** Most user operations kept waiting while a request is busy (older ones are dropped). */
 const MAX_QUEUE = 8;
 
@@ -33,7 +40,7 @@ export type UntimedInput = Omit<InputEvent, 't'> & { readonly type: string };
 
 /** One time-changing call to the worker. */
 export type PlaybackOp =
-	| { kind: 'seek'; tMs: number }
+	| { kind: 'seek'; tMs: number; stopAtPackets?: boolean }
 	| { kind: 'step' }
 	| { kind: 'stepBack' }
 	| { kind: 'input'; input: UntimedInput };
@@ -48,6 +55,8 @@ export interface RequestInput {
 /** What the request actor resolves to once its frame has been applied. */
 export interface RequestOutput {
 	simTimeMs: number;
+	/** Packet hops under way in the new frame (0 when unknown). */
+	packetsInFlight?: number;
 }
 
 export interface PlaybackContext {
@@ -65,12 +74,17 @@ export interface PlaybackContext {
 	lastWallMs: number | null;
 	/** Message of the last failed request, cleared by the next success. */
 	error: string | null;
+	/** Packet slow motion is on (see PACKET_SLOW_MOTION). */
+	slowMotion: boolean;
+	/** Packet hops under way in the latest frame. */
+	packetsInFlight: number;
 }
 
 export interface PlaybackInput {
 	durationMs: number;
 	timeMs?: number;
 	speed?: number;
+	slowMotion?: boolean;
 }
 
 export type PlaybackEvent =
@@ -85,6 +99,7 @@ export type PlaybackEvent =
 	| { type: 'speed.set'; speed: number }
 	| { type: 'speed.faster' }
 	| { type: 'speed.slower' }
+	| { type: 'slowMotion.set'; on: boolean }
 	| { type: 'checkEnd' };
 
 /** Clamps a speed into [MIN_SPEED, MAX_SPEED]; non-finite values fall back to 1x. */
@@ -97,6 +112,14 @@ export function clampSpeed(speed: number): number {
 export function nextSpeed(speed: number, direction: 1 | -1): number {
 	if (direction > 0) return SPEEDS.find((s) => s > speed + 1e-9) ?? SPEEDS[SPEEDS.length - 1];
 	return [...SPEEDS].reverse().find((s) => s < speed - 1e-9) ?? SPEEDS[0];
+}
+
+/** Simulated ms per wall ms right now: the speed, slowed down while packets are in flight. */
+export function effectiveRate(
+	context: Pick<PlaybackContext, 'speed' | 'slowMotion' | 'packetsInFlight'>
+): number {
+	const slow = context.slowMotion && context.packetsInFlight > 0;
+	return slow ? context.speed * PACKET_SLOW_MOTION : context.speed;
 }
 
 /** End of the timeline in simulated ms: the scenario's length, or further if the sim got there. */
@@ -156,7 +179,9 @@ export const playbackMachine = setup({
 		queue: [],
 		current: null,
 		lastWallMs: null,
-		error: null
+		error: null,
+		slowMotion: input.slowMotion ?? true,
+		packetsInFlight: 0
 	}),
 	on: {
 		seek: {
@@ -174,7 +199,8 @@ export const playbackMachine = setup({
 		},
 		'speed.set': { actions: assign({ speed: ({ event }) => clampSpeed(event.speed) }) },
 		'speed.faster': { actions: assign({ speed: ({ context }) => nextSpeed(context.speed, 1) }) },
-		'speed.slower': { actions: assign({ speed: ({ context }) => nextSpeed(context.speed, -1) }) }
+		'speed.slower': { actions: assign({ speed: ({ context }) => nextSpeed(context.speed, -1) }) },
+		'slowMotion.set': { actions: assign({ slowMotion: ({ event }) => event.on }) }
 	},
 	states: {
 		mode: {
@@ -225,9 +251,10 @@ export const playbackMachine = setup({
 									);
 									const tMs = Math.min(
 										timelineEndMs(context),
-										context.timeMs + wallDtMs * context.speed
+										context.timeMs + wallDtMs * effectiveRate(context)
 									);
-									return { lastWallMs: event.wallMs, current: { kind: 'seek', tMs } as PlaybackOp };
+									const op: PlaybackOp = { kind: 'seek', tMs, stopAtPackets: context.slowMotion };
+									return { lastWallMs: event.wallMs, current: op };
 								})
 							},
 							{
@@ -249,6 +276,7 @@ export const playbackMachine = setup({
 							actions: [
 								assign(({ context, event }) => ({
 									timeMs: event.output.simTimeMs,
+									packetsInFlight: event.output.packetsInFlight ?? 0,
 									furthestMs: Math.max(context.furthestMs, event.output.simTimeMs),
 									current: null,
 									error: null

@@ -20,7 +20,7 @@ function setup() {
 		showFrame: (frame) => {
 			reader.attach(frame);
 			log.shown.push(reader.simTimeMs);
-			return reader.simTimeMs;
+			return { simTimeMs: reader.simTimeMs, packetsInFlight: reader.packetCount };
 		},
 		announce: (message) => log.announced.push(message),
 		notify: (message) => log.notices.push(message)
@@ -39,7 +39,7 @@ describe('runRequest', () => {
 	it('shows the frame the worker answers with', async () => {
 		const { host, log } = setup();
 		const out = await runRequest(host, { op: { kind: 'seek', tMs: 4000 }, nowMs: 0 }, 1);
-		expect(out).toEqual({ simTimeMs: 4000 });
+		expect(out).toEqual({ simTimeMs: 4000, packetsInFlight: 0 });
 		expect(log.shown).toEqual([4000]);
 	});
 
@@ -105,6 +105,29 @@ describe('Player', () => {
 		expect(log.shown).toEqual([1000]);
 		expect(player.playing).toBe(false);
 		expect(log.announced).toEqual(['Paused at the end of the timeline.']);
+	});
+
+	it('plays into a packet in slow motion, then on at full speed', async () => {
+		const { sim, host, log, player, frames } = setup();
+		sim.state.packetSpans = [[100, 100.005]];
+		player.start(host, 60_000, 0);
+		player.send({ type: 'play' });
+		frames.shift()!.callback(0);
+		frames.shift()!.callback(200); // asks for 200 ms; the worker stops where the packet starts
+		await settle();
+		expect(log.shown).toEqual([100]);
+		expect(player.slowed).toBe(true);
+		frames.shift()!.callback(300); // 100 wall ms in slow motion
+		await settle();
+		expect(log.shown[1] - 100).toBeCloseTo(100 / 30_000, 9);
+		expect(sim.state.calls.at(-1)).toEqual({
+			method: 'seek',
+			args: [log.shown[1], { stopAtPackets: true }]
+		});
+		frames.shift()!.callback(550); // the packet lands: full speed again
+		await settle();
+		expect(player.slowed).toBe(false);
+		player.stop();
 	});
 
 	it('stops: no loop, no actor, events ignored', async () => {

@@ -11,6 +11,7 @@ import { createActor, fromPromise, type Actor } from 'xstate';
 import type { InputEvent } from '$lib/sim/kernel/types';
 import { formatSimTime } from './format';
 import {
+	effectiveRate,
 	playbackMachine,
 	timelineEndMs,
 	type PlaybackEvent,
@@ -25,8 +26,8 @@ export interface PlayerHost {
 	api(): SessionApi;
 	/** The session's restart counter. */
 	generation(): number;
-	/** Shows a frame from the worker; returns the simulated time it shows, in ms. */
-	showFrame(frame: ArrayBuffer): number;
+	/** Shows a frame from the worker; returns its simulated time (ms) and packet hops under way. */
+	showFrame(frame: ArrayBuffer): RequestOutput;
 	/** Says something once, in the live region. */
 	announce(message: string): void;
 	/** Says something that stays until dismissed (a notice, announced too). */
@@ -40,6 +41,10 @@ export class Player {
 	playing = $state(false);
 	/** Simulated ms per wall ms. */
 	speed = $state(1);
+	/** Packet slow motion is on. */
+	slowMotion = $state(true);
+	/** Playback is slowed right now because packets are in flight. */
+	slowed = $state(false);
 	/** Right end of the timeline, in simulated ms. */
 	endMs = $state(0);
 
@@ -73,6 +78,8 @@ export class Player {
 		actor.subscribe((snapshot) => {
 			const playing = snapshot.matches({ mode: 'playing' });
 			this.speed = snapshot.context.speed;
+			this.slowMotion = snapshot.context.slowMotion;
+			this.slowed = effectiveRate(snapshot.context) < snapshot.context.speed;
 			this.endMs = timelineEndMs(snapshot.context);
 			if (playing !== this.playing) {
 				this.playing = playing;
@@ -130,8 +137,10 @@ export async function runRequest(
 	const api = host.api();
 	const { op } = input;
 	let frame: ArrayBuffer;
-	if (op.kind === 'seek') frame = (await api.seek(op.tMs)).frame;
-	else if (op.kind === 'step') frame = (await api.step()).frame;
+	if (op.kind === 'seek') {
+		const options = op.stopAtPackets ? { stopAtPackets: true } : undefined;
+		frame = (await api.seek(op.tMs, options)).frame;
+	} else if (op.kind === 'step') frame = (await api.step()).frame;
 	else if (op.kind === 'stepBack') frame = (await api.stepBack()).frame;
 	else {
 		const result = await api.addInput({ ...op.input, t: input.nowMs } as InputEvent);
@@ -141,7 +150,7 @@ export async function runRequest(
 		}
 	}
 	if (generation !== host.generation()) return { simTimeMs: input.nowMs };
-	return { simTimeMs: host.showFrame(frame) };
+	return host.showFrame(frame);
 }
 
 /** The notice for an input at `nowMs` (simulated) that made the worker drop `dropped` inputs. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runShortcut } from './actions';
 import { Announcer } from './announcer.svelte';
 import { Session, type SimHandle } from './session.svelte';
 import { fakeSim } from './test-fixtures';
@@ -282,5 +283,33 @@ describe('Session: tenant networking', () => {
 		expect(session.addressView).toBe('tenant');
 		session.setAddressView('provider');
 		expect(session.addressView).toBe('provider');
+	});
+
+	it('turns packet slow motion off and on, from the bar or the m key, and says so', async () => {
+		const { session, sim, frames, announcer } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		expect(session.slowMotion).toBe(true);
+		runShortcut(session, { type: 'slowMotion' });
+		expect(session.slowMotion).toBe(false);
+		expect(announcer.message).toContain('Packet slow motion off');
+		// Off: playing runs straight through a packet span.
+		sim.state.packetSpans = [[100, 100.005]];
+		session.togglePlay();
+		frames.shift()!(0);
+		frames.shift()!(200);
+		await settle();
+		expect(session.clock.simTimeMs).toBe(200);
+		expect(session.slowed).toBe(false);
+		session.togglePlay();
+		session.seek(0);
+		await settle();
+		session.setSlowMotion(true);
+		session.togglePlay();
+		frames.shift()!(1000);
+		frames.shift()!(1200);
+		await settle();
+		expect(session.clock.simTimeMs).toBe(100);
+		expect(session.slowed).toBe(true);
 	});
 });

@@ -131,7 +131,7 @@ export class Session {
 		generation: () => this.#generation,
 		showFrame: (frame) => {
 			this.#applyFrame(frame, true);
-			return this.clock.simTimeMs;
+			return { simTimeMs: this.clock.simTimeMs, packetsInFlight: this.reader.packetCount };
 		},
 		announce: (message) => this.announcer.announce(message),
 		notify: (message) => {
@@ -192,6 +192,14 @@ export class Session {
 	}
 	get speed(): number {
 		return this.#player.speed;
+	}
+	/** Packet slow motion is on (playback slows down while packets are in flight). */
+	get slowMotion(): boolean {
+		return this.#player.slowMotion;
+	}
+	/** Playback is slowed right now because packets are in flight. */
+	get slowed(): boolean {
+		return this.#player.slowed;
 	}
 	/** Right end of the timeline, in simulated ms. */
 	get endMs(): number {
@@ -276,6 +284,9 @@ export class Session {
 	}
 	slower(): void {
 		this.#player.send({ type: 'speed.slower' });
+	}
+	setSlowMotion(on: boolean): void {
+		this.#player.send({ type: 'slowMotion.set', on });
 	}
 
 	// --- selection, menus, tabs -----------------------------------------------------------

@@ -14,6 +14,7 @@ export type ShortcutAction =
 	| { type: 'stepBack' }
 	| { type: 'slower' }
 	| { type: 'faster' }
+	| { type: 'slowMotion' }
 	| { type: 'home' }
 	| { type: 'fail' }
 	| { type: 'restore' }
@@ -42,6 +43,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
 	{ keys: [',', '←'], description: 'Step back to the previous event' },
 	{ keys: ['['], description: 'Slower' },
 	{ keys: [']'], description: 'Faster' },
+	{ keys: ['m'], description: 'Packet slow motion on or off' },
 	{ keys: ['Home'], description: 'Back to time 0' },
 	{ keys: ['f'], description: 'Fail the selected server' },
 	{ keys: ['r'], description: 'Restore the selected server' },
@@ -61,6 +63,8 @@ const KEY_ACTIONS: Record<string, ShortcutAction> = {
 	ArrowLeft: { type: 'stepBack' },
 	'[': { type: 'slower' },
 	']': { type: 'faster' },
+	m: { type: 'slowMotion' },
+	M: { type: 'slowMotion' },
 	Home: { type: 'home' },
 	f: { type: 'fail' },
 	F: { type: 'fail' },

@@ -116,9 +116,10 @@ export function makeHealth(
 export function makeFrame(
 	topology: TopologyInfo,
 	simTimeMs: number,
-	options: { nodeHealth?: number[]; logCount?: number; inputCount?: number } = {}
+	options: { nodeHealth?: number[]; logCount?: number; inputCount?: number; packets?: number } = {}
 ): ArrayBuffer {
 	const n = topology.nodes.length;
+	const packet = { hop: 0, flags: 0, fromNode: 0, toNode: 0, progress: 0.5 };
 	return packFrame({
 		simTimeMs,
 		logCount: options.logCount ?? 0,
@@ -130,7 +131,11 @@ export function makeFrame(
 		nodePeersLost: new Array(n).fill(0),
 		nodeMsSinceHeartbeat: new Array(n).fill(0),
 		driveHealth: new Array(topology.drives.length).fill(0),
-		switchHealth: new Array(topology.switches.length).fill(0)
+		switchHealth: new Array(topology.switches.length).fill(0),
+		packets: Array.from({ length: options.packets ?? 0 }, (_, i) => ({
+			...packet,
+			packetId: i + 1
+		}))
 	});
 }
 
@@ -171,13 +176,17 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		packets: new Map<number, PacketResult>(),
 		capture: new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a]),
 		/** When set, the next addInput is refused with this message. */
-		refuseNext: null as string | null
+		refuseNext: null as string | null,
+		/** Simulated [start, end) ms spans during which one packet is in flight. */
+		packetSpans: [] as [number, number][]
 	};
+	const inSpan = (t: number) => state.packetSpans.some(([a, b]) => t >= a && t < b);
 	const frame = () =>
 		makeFrame(topology, state.timeMs, {
 			nodeHealth: state.health,
 			logCount: state.log.length,
-			inputCount: state.inputs.length
+			inputCount: state.inputs.length,
+			packets: inSpan(state.timeMs) ? 1 : 0
 		});
 	const record = async (method: string, args: unknown[]) => {
 		state.calls.push({ method, args });
@@ -199,9 +208,14 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 				}
 			);
 		},
-		async seek(tMs) {
-			await record('seek', [tMs]);
-			state.timeMs = tMs;
+		async seek(tMs, options) {
+			await record('seek', options ? [tMs, options] : [tMs]);
+			// Like the worker: a forward seek from a quiet moment stops where packets start.
+			const start =
+				options?.stopAtPackets && !inSpan(state.timeMs)
+					? state.packetSpans.find(([a]) => a > state.timeMs && a <= tMs)?.[0]
+					: undefined;
+			state.timeMs = start ?? tMs;
 			return { frame: frame() };
 		},
 		async step() {

@@ -1,6 +1,7 @@
 import { Color, type BufferAttribute, type InstancedBufferAttribute } from 'three';
 import type { ShaderMaterial } from 'three';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PATH_NONE, PacketFlags, type FramePacket } from '../sim/frame';
 import { Health } from '../sim/health';
 import { HEALTH_COLORS } from './colors';
 import { Network } from './network';
@@ -76,6 +77,40 @@ describe('Network painting', () => {
 		expect(cable(0, 0).dashed).toBe(true);
 		expect(cable(0, 2).dashed).toBe(false);
 		expect(net.setReducedMotion(false)).toBe(false);
+	});
+
+	it('lights the TOR1 cables of both ends of a packet’s path in its tenant colour, then lets go', () => {
+		const packet = (p: Partial<FramePacket>): FramePacket => ({
+			packetId: 1,
+			hop: 1,
+			flags: PacketFlags.encapsulated | PacketFlags.tenantOdd,
+			fromNode: 0,
+			toNode: 0xffff,
+			progress: 0.5,
+			pathSrc: 0,
+			pathDst: 3,
+			...p
+		});
+		net.apply(frame());
+		const idle = cable(1, 0).color.clone();
+		net.apply(frame((s) => (s.packets = [packet({})])));
+		const odd = new Color(SCENE_COLORS.packetTenantOdd);
+		expect(same(cable(0, 0).color, odd)).toBe(true);
+		expect(same(cable(3, 0).color, odd)).toBe(true);
+		// Only TOR1 carries the model's packets; TOR2 and the other servers stay as they were.
+		expect(same(cable(0, 1).color, odd)).toBe(false);
+		expect(cable(1, 0).color.equals(idle)).toBe(true);
+		// Same-host traffic, an undecided destination and a drop marker light nothing.
+		for (const p of [
+			packet({ pathDst: 0 }),
+			packet({ pathDst: PATH_NONE }),
+			packet({ flags: PacketFlags.droppedHere })
+		]) {
+			net.apply(frame((s) => (s.packets = [p])));
+			for (let node = 0; node < N; node++) expect(same(cable(node, 0).color, odd)).toBe(false);
+		}
+		net.apply(frame());
+		expect(cable(0, 0).color.equals(idle)).toBe(true);
 	});
 
 	it('updates a label’s health symbol only when the health changes', () => {

@@ -6,7 +6,7 @@
  * simulation needs no render loop); a failed server's or switch's cables turn dark and dashed.
  */
 import { Color, Group, type Camera } from 'three';
-import type { FrameReader } from '../sim/frame';
+import { PacketFlags, PATH_NONE, type FrameReader } from '../sim/frame';
 import { Health } from '../sim/health';
 import type { TopologyInfo } from '../sim/topology';
 import { CalloutMesh } from './callout-mesh';
@@ -22,13 +22,39 @@ const DATA_COLORS = Array.from({ length: NIC_LEVELS + 1 }, (_, level) =>
 	DATA.clone().lerp(ACTIVITY_COLOR, Math.max(0, level - NIC_IDLE) / (NIC_LEVELS - NIC_IDLE))
 );
 const BMC_COLOR = new Color(SCENE_COLORS.cableBmc);
+/** Data cables on the path of a packet in flight, by tenant parity (see pathLight). */
+const PATH_COLORS = [
+	new Color(SCENE_COLORS.packetTenantEven),
+	new Color(SCENE_COLORS.packetTenantOdd)
+];
 const DOWN_COLOR = new Color(SCENE_COLORS.cableDown);
 /** Cable states besides heartbeat levels 0..NIC_LEVELS. */
 const DOWN = -1;
 const BMC_UP = 100;
+/** Cable state of a lit path: PATH + tenant parity. */
+const PATH = 200;
 const UNSET = -2;
 
 const isDown = (h: number) => h === Health.failed || h === Health.unreachable;
+
+/**
+ * Marks in `lit` (per node) the servers whose TOR cable lies on the path of a packet in flight
+ * between two servers, once the sending host has decided where it goes: both hosts' cables. A
+ * packet that stays in one host (same-host traffic) lights nothing; nor does a drop marker.
+ */
+export function pathLight(frame: FrameReader, lit: Int8Array): void {
+	lit.fill(-1);
+	for (let i = 0; i < frame.packetCount; i++) {
+		const flags = frame.packetFlags(i);
+		if (flags & PacketFlags.droppedHere) continue;
+		const src = frame.packetPathSrc(i);
+		const dst = frame.packetPathDst(i);
+		if (src === dst || src === PATH_NONE || dst === PATH_NONE) continue;
+		const parity = flags & PacketFlags.tenantOdd ? 1 : 0;
+		if (src < lit.length) lit[src] = parity;
+		if (dst < lit.length) lit[dst] = parity;
+	}
+}
 
 export class Network {
 	readonly root = new Group();
@@ -40,6 +66,10 @@ export class Network {
 	private readonly nodeH: Uint8Array;
 	private readonly swH: Uint8Array;
 	private readonly heartbeatMs: Float32Array;
+	/** Per node: -1, or the tenant parity of a packet in flight whose path uses its TOR cable. */
+	private readonly pathLit: Int8Array;
+	/** The switch packets cross (the first TOR), or -1. */
+	private readonly tor: number;
 	private reduced: boolean;
 
 	constructor(topo: TopologyInfo, reducedMotion: boolean) {
@@ -57,6 +87,8 @@ export class Network {
 		this.swH = new Uint8Array(topo.switches.length).fill(Health.healthy);
 		// Until the first frame: links up, between heartbeats.
 		this.heartbeatMs = new Float32Array(topo.nodes.length).fill(PULSE_MS);
+		this.pathLit = new Int8Array(topo.nodes.length).fill(-1);
+		this.tor = topo.switches.findIndex((s) => s.kind === 'tor');
 		this.reduced = reducedMotion;
 		this.paintCables();
 		this.wires.flush();
@@ -79,6 +111,7 @@ export class Network {
 			this.swH[s] = h;
 			this.labels.setHealth(this.nodeH.length + s, h, HEALTH_COLORS[h]);
 		}
+		pathLight(frame, this.pathLit);
 		this.paintCables();
 		const labels = this.labels.flush();
 		return this.wires.flush() || labels;
@@ -99,11 +132,14 @@ export class Network {
 			let state: number;
 			if (isDown(this.nodeH[node]) || isDown(this.swH[routes.sw[c]])) state = DOWN;
 			else if (this.isBmc[c]) state = BMC_UP;
-			else state = cableLevel(this.heartbeatMs[node], this.reduced);
+			else if (routes.sw[c] === this.tor && this.pathLit[node] >= 0) {
+				state = PATH + this.pathLit[node];
+			} else state = cableLevel(this.heartbeatMs[node], this.reduced);
 			if (state === this.cableState[c]) continue;
 			this.cableState[c] = state;
 			if (state === DOWN) this.wires.setCable(c, DOWN_COLOR, true);
 			else if (state === BMC_UP) this.wires.setCable(c, BMC_COLOR, false);
+			else if (state >= PATH) this.wires.setCable(c, PATH_COLORS[state - PATH], false);
 			else this.wires.setCable(c, DATA_COLORS[state], false);
 		}
 	}

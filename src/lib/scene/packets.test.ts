@@ -1,4 +1,4 @@
-import { Matrix4, Raycaster, Vector3 } from 'three';
+import { Color, Matrix4, Raycaster, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
 	MAX_FRAME_PACKETS,
@@ -7,7 +7,8 @@ import {
 	TOR_NODE,
 	type FramePacket
 } from '../sim/frame';
-import { drawnProgress, Packets } from './packets';
+import { DROP_MARK_SCALE, drawnProgress, Packets } from './packets';
+import { SCENE_COLORS } from './palette';
 import { PickTargets } from './picking';
 import { makeTopology, testFrame } from './test-topology';
 
@@ -78,6 +79,28 @@ describe('Packets', () => {
 		expect(first.x).toBeCloseTo(mid.x, 5);
 		expect(first.y).toBeCloseTo(mid.y, 5);
 		expect(first.z).toBeCloseTo(mid.z, 5);
+		p.dispose();
+	});
+
+	it('draws a drop marker larger, in the dropped colour, exactly where it was dropped', () => {
+		const p = new Packets(topo, true);
+		const marker = packet(8, { flags: PacketFlags.droppedHere, progress: 1, fromNode: 2 });
+		p.apply(testFrame(topo, (s) => (s.packets = [packet(5), marker])));
+		const m = new Matrix4();
+		p.mesh.getMatrixAt(1, m);
+		expect(new Vector3().setFromMatrixScale(m).x).toBeCloseTo(DROP_MARK_SCALE, 5);
+		p.mesh.getMatrixAt(0, m);
+		expect(new Vector3().setFromMatrixScale(m).x).toBeCloseTo(1, 5);
+		const c = new Color();
+		p.mesh.getColorAt(1, c);
+		const want = new Color(SCENE_COLORS.packetDropped);
+		for (const k of ['r', 'g', 'b'] as const) expect(c[k]).toBeCloseTo(want[k], 5);
+		// Reduced motion holds packets at mid-hop, but a marker stays at its real place.
+		const end = { x: 0, y: 0, z: 0 };
+		p.paths.positionAt(PacketHop.hostToTor, 2, TOR_NODE, 1, end);
+		expect(positionOf(p, 1).x).toBeCloseTo(end.x, 5);
+		expect(positionOf(p, 1).y).toBeCloseTo(end.y, 5);
+		expect(p.packetIdAt(1)).toBe(8);
 		p.dispose();
 	});
 

@@ -24,11 +24,14 @@ import { SCENE_COLORS } from './palette';
 /** Edge of a packet box, and of the wrapper around an encapsulated one, in metres. */
 export const PACKET_SIZE_M = 0.008;
 export const WRAPPER_SIZE_M = 0.014;
+/** A drop marker is drawn this many times larger than a packet (size, not only colour, differs). */
+export const DROP_MARK_SCALE = 2.2;
 /** Generous bound of the whole scene for culling and ray tests (instances move every frame). */
 const BOUND_RADIUS_M = 50;
 
 const EVEN = new Color(SCENE_COLORS.packetTenantEven);
 const ODD = new Color(SCENE_COLORS.packetTenantOdd);
+const DROPPED = new Color(SCENE_COLORS.packetDropped);
 const scratch = new Matrix4();
 const at: Vec3Out = { x: 0, y: 0, z: 0 };
 
@@ -99,7 +102,12 @@ export class Packets {
 		let drawn = 0;
 		let wrapped = 0;
 		for (let i = 0; i < n; i++) {
-			const progress = drawnProgress(frame.packetProgress(i), this.reduced);
+			const flags = frame.packetFlags(i);
+			const dropped = (flags & PacketFlags.droppedHere) !== 0;
+			// A drop marker is still anyway: it stays exactly where the drop happened.
+			const progress = dropped
+				? frame.packetProgress(i)
+				: drawnProgress(frame.packetProgress(i), this.reduced);
 			const ok = this.paths.positionAt(
 				frame.packetHop(i),
 				frame.packetFrom(i),
@@ -108,10 +116,11 @@ export class Packets {
 				at
 			);
 			if (!ok) continue;
-			const flags = frame.packetFlags(i);
-			scratch.makeTranslation(at.x, at.y, at.z);
+			if (dropped) scratch.makeScale(DROP_MARK_SCALE, DROP_MARK_SCALE, DROP_MARK_SCALE);
+			else scratch.identity();
+			scratch.setPosition(at.x, at.y, at.z);
 			this.mesh.setMatrixAt(drawn, scratch);
-			this.mesh.setColorAt(drawn, flags & PacketFlags.tenantOdd ? ODD : EVEN);
+			this.mesh.setColorAt(drawn, dropped ? DROPPED : flags & PacketFlags.tenantOdd ? ODD : EVEN);
 			this.ids[drawn] = frame.packetId(i);
 			drawn++;
 			if (flags & PacketFlags.encapsulated) {

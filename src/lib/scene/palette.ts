@@ -128,7 +128,9 @@ export const SCENE_COLORS = {
 	 */
 	packetTenantEven: '#CC79A7',
 	packetTenantOdd: '#E69F00',
-	packetWrapper: '#F5F7FA'
+	packetWrapper: '#F5F7FA',
+	/** A drop marker: larger than a packet, in the failed colour, held where the drop happened. */
+	packetDropped: '#D55E00'
 } as const;
 
 /** Plain-text legend (one item a line) for the UI and for screen readers. */
@@ -142,7 +144,8 @@ export function legendText(): string {
 		`Drive colours, lightest is fastest: ${media.join(', ')}`,
 		'Cache drives sit in the left bays with a light trim; capacity drives have a dark trim',
 		'A small LED on each server flashes with every cluster heartbeat',
-		'Small boxes moving along cables and across server faces are tenant packets (pink or orange by tenant); a packet inside a pale translucent box is VXLAN-encapsulated',
+		'Small boxes moving along cables and across server faces are tenant packets (pink or orange by tenant); a packet inside a pale translucent box is VXLAN-encapsulated; a larger vermillion box marks where a packet was dropped (the event log says why)',
+		'While packets are in flight between servers, the data cables on their path light up in the tenant colour',
 		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic'
 	].join('\n');
 }

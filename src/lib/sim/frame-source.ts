@@ -38,15 +38,19 @@ export function framePackets(state: SimState, nowMs: number): FramePacket[] {
 		const h = hops[i];
 		const span = h.arriveMs - h.startMs;
 		const progress = span > 0 ? Math.min(1, Math.max(0, (nowMs - h.startMs) / span)) : 1;
+		const packet = state.net.packets[h.packetId - 1];
 		out.push({
 			packetId: h.packetId,
 			hop: h.hop,
 			flags:
 				(h.encapsulated ? PacketFlags.encapsulated : 0) |
+				(h.dropped ? PacketFlags.droppedHere : 0) |
 				(h.tenant >= 0 && h.tenant % 2 === 1 ? PacketFlags.tenantOdd : 0),
 			fromNode: h.fromNode < 0 ? TOR_NODE : h.fromNode,
 			toNode: h.toNode < 0 ? TOR_NODE : h.toNode,
-			progress
+			progress,
+			pathSrc: packet?.srcHost,
+			pathDst: packet?.dstHost
 		});
 	}
 	return out;

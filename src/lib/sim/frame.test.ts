@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	FRAME_HEADER_BYTES,
 	FRAME_VERSION,
+	PATH_NONE,
 	FrameFormatError,
 	FrameReader,
 	MAX_FRAME_PACKETS,
@@ -133,11 +134,29 @@ describe('frame format v2', () => {
 		expect(r.packetProgress(0)).toBe(1);
 	});
 
-	it('rejects a version-1 buffer and a truncated packet section', () => {
+	it("carries each packet's path ends, PATH_NONE when unknown or out of range", () => {
+		const base = { hop: 1, flags: 0, fromNode: 0, toNode: TOR_NODE, progress: 0 };
+		const r = new FrameReader().attach(
+			packFrame(
+				emptySource([
+					{ ...base, packetId: 1, pathSrc: 2, pathDst: 3 },
+					{ ...base, packetId: 2, pathSrc: 0 },
+					{ ...base, packetId: 3, pathSrc: -1, pathDst: 400 }
+				])
+			)
+		);
+		expect([r.packetPathSrc(0), r.packetPathDst(0)]).toEqual([2, 3]);
+		expect([r.packetPathSrc(1), r.packetPathDst(1)]).toEqual([0, PATH_NONE]);
+		expect([r.packetPathSrc(2), r.packetPathDst(2)]).toEqual([PATH_NONE, PATH_NONE]);
+	});
+
+	it('rejects older versions and a truncated packet section', () => {
 		const buffer = packFrame(emptySource());
-		expect(FRAME_VERSION).toBe(2);
-		new DataView(buffer).setUint16(4, 1, true);
-		expect(() => new FrameReader().attach(buffer)).toThrow(FrameFormatError);
+		expect(FRAME_VERSION).toBe(3);
+		for (const old of [1, 2]) {
+			new DataView(buffer).setUint16(4, old, true);
+			expect(() => new FrameReader().attach(buffer)).toThrow(FrameFormatError);
+		}
 		const withPackets = packFrame(
 			emptySource([{ packetId: 1, hop: 0, flags: 0, fromNode: 0, toNode: 0, progress: 0 }])
 		);

@@ -3,11 +3,11 @@
  * worker to the main thread at most once per animation frame (as a transferable). The static part
  * (names, rack positions, drive types) is in TopologyInfo and sent once.
  *
- * Layout, version 2, little-endian:
+ * Layout, version 3, little-endian:
  *
  *   offset size  field
  *   0      4     magic 0x31465353 ("SSF1" as bytes)
- *   4      2     version (2)
+ *   4      2     version (3)
  *   6      2     header size in bytes (40)
  *   8      8     simTimeMs (f64)
  *   16     4     logCount: entries in the event log so far
@@ -27,19 +27,22 @@
  *                  +0  u32 packetId
  *                  +4  u8  hop (PacketHop: 0 vNIC→vSwitch in a host, 1 host→TOR, 2 TOR→host,
  *                          3 vSwitch→vNIC in a host)
- *                  +5  u8  flags (PacketFlags: bit 0 encapsulated, bit 1 dropped here (reserved,
- *                          not set yet), bit 2 tenant index parity, for colour)
+ *                  +5  u8  flags (PacketFlags: bit 0 encapsulated, bit 1 dropped here (a
+ *                          marker where a packet was dropped, held still), bit 2 tenant index
+ *                          parity, for colour)
  *                  +6  u16 fromNode (node index; TOR_NODE = 0xFFFF for the TOR)
  *                  +8  u16 toNode (likewise)
- *                  +10 u16 reserved
+ *                  +10 u8  pathSrc: the packet's sending host (node index; PATH_NONE if unknown)
+ *                  +11 u8  pathDst: its receiving host, once the sending host decided it
  *                  +12 f32 progress along the hop, 0 (left) … 1 (arrives)
  *
- * Version 2 added the packets section; version-1 buffers are rejected.
+ * Version 2 added the packets section; version 3 gave bytes +10/+11 of a packet its path ends (for
+ * highlighting the path) and set the dropped-here flag. Older buffers are rejected.
  * A reader rejects an unknown magic or version with FrameFormatError instead of misreading bytes.
  */
 
 export const FRAME_MAGIC = 0x31465353;
-export const FRAME_VERSION = 2;
+export const FRAME_VERSION = 3;
 export const FRAME_HEADER_BYTES = 40;
 const NODE_BYTES = 8;
 const PACKET_BYTES = 16;
@@ -52,6 +55,8 @@ const PACKETS_HEADER_BYTES = 4;
 export const MAX_FRAME_PACKETS = 512;
 /** fromNode / toNode of the top-of-rack switch. */
 export const TOR_NODE = 0xffff;
+/** pathSrc / pathDst of a packet whose host is not known (yet). */
+export const PATH_NONE = 0xff;
 
 export const FrameFlags = { idle: 1 } as const;
 
@@ -76,6 +81,9 @@ export interface FramePacket {
 	toNode: number;
 	/** 0..1 along the hop. */
 	progress: number;
+	/** Sending and receiving host of the whole packet (PATH_NONE if unknown); default PATH_NONE. */
+	pathSrc?: number;
+	pathDst?: number;
 }
 
 /** The visible state to pack. Arrays are indexed like TopologyInfo's. */
@@ -112,6 +120,9 @@ export function frameBytes(nodes: number, drives: number, switches: number, pack
 		packets * PACKET_BYTES
 	);
 }
+
+const pathByte = (node: number | undefined) =>
+	node === undefined || !(node >= 0 && node < PATH_NONE) ? PATH_NONE : node;
 
 /** Packs `src` into a new ArrayBuffer (ready to transfer). */
 export function packFrame(src: FrameSource): ArrayBuffer {
@@ -155,6 +166,8 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 		view.setUint8(o + 5, p.flags);
 		view.setUint16(o + 6, p.fromNode, true);
 		view.setUint16(o + 8, p.toNode, true);
+		view.setUint8(o + 10, pathByte(p.pathSrc));
+		view.setUint8(o + 11, pathByte(p.pathDst));
 		view.setFloat32(o + 12, Math.min(1, Math.max(0, p.progress)), true);
 	}
 	return buffer;
@@ -171,7 +184,7 @@ export class FrameReader {
 	private switchOffset = 0;
 	private packetOffset = PACKETS_HEADER_BYTES;
 
-	/** Binds the reader to a frame; throws FrameFormatError if it is not a version-2 frame. */
+	/** Binds the reader to a frame; throws FrameFormatError if it is not a current-version frame. */
 	attach(buffer: ArrayBuffer): this {
 		if (buffer.byteLength < FRAME_HEADER_BYTES) throw new FrameFormatError('frame too short');
 		const view = new DataView(buffer);
@@ -260,6 +273,14 @@ export class FrameReader {
 	}
 	packetTo(i: number): number {
 		return this.view.getUint16(this.packetOffset + i * PACKET_BYTES + 8, true);
+	}
+	/** Sending host of packet i, or PATH_NONE. */
+	packetPathSrc(i: number): number {
+		return this.bytes[this.packetOffset + i * PACKET_BYTES + 10];
+	}
+	/** Receiving host of packet i, or PATH_NONE while not decided. */
+	packetPathDst(i: number): number {
+		return this.bytes[this.packetOffset + i * PACKET_BYTES + 11];
 	}
 	packetProgress(i: number): number {
 		return this.view.getFloat32(this.packetOffset + i * PACKET_BYTES + 12, true);

@@ -180,9 +180,24 @@ export class Simulation {
 		this.engine.runUntil(tMs);
 	}
 
-	/** Moves to simulated time `tMs` (>= 0), backwards through a checkpoint and replay if needed. */
-	seek(tMs: number): void {
-		this.engine.seek(tMs);
+	/**
+	 * Moves to simulated time `tMs` (>= 0), backwards through a checkpoint and replay if needed.
+	 * With `stopAtPackets`, a forward move from a moment with no packet in flight stops right after
+	 * the first event that puts one on a hop (so playback can slow down to show it); returns whether
+	 * it stopped early.
+	 */
+	seek(tMs: number, options: { stopAtPackets?: boolean } = {}): boolean {
+		const engine = this.engine;
+		if (options.stopAtPackets && tMs > engine.nowMs && engine.state.net.inFlight.length === 0) {
+			return engine.runUntilFirst(tMs, (state) => state.net.inFlight.length > 0);
+		}
+		engine.seek(tMs);
+		return false;
+	}
+
+	/** Number of packet hops (and drop markers) under way now. */
+	get packetsInFlight(): number {
+		return this.engine.state.net.inFlight.length;
 	}
 
 	/** Processes items until the log grows; false if nothing is left. */

@@ -39,7 +39,7 @@ describe('worker API', () => {
 		const frame = new FrameReader().attach(loaded.frame);
 		expect(frame.nodeCount).toBe(4);
 		expect(frame.simTimeMs).toBe(0);
-		// Frame v2: the packets section is there, empty before any traffic.
+		// The packets section is there, empty before any traffic.
 		expect(frame.packetCount).toBe(0);
 	});
 
@@ -112,6 +112,17 @@ describe('worker API: tenant networking', () => {
 		expect(marked.at(-1)!.value).toBe(packet);
 		expect(marked.at(-1)!.buffers).toEqual([packet.bytes.buffer]);
 		await expect(api.packet(99_999)).rejects.toThrow('no packet #99999');
+	});
+
+	it('stops a seek at the first packet on a hop only when asked to', async () => {
+		const api = createSimApi((value) => value);
+		await api.load(vxlan);
+		const stopped = new FrameReader().attach((await api.seek(6000, { stopAtPackets: true })).frame);
+		expect(stopped.simTimeMs).toBeLessThan(6000);
+		expect(stopped.packetCount).toBeGreaterThan(0);
+		await api.seek(0);
+		const plain = new FrameReader().attach((await api.seek(6000)).frame);
+		expect(plain.simTimeMs).toBe(6000);
 	});
 
 	it('returns the capture as pcapng bytes, transferred', async () => {

@@ -15,6 +15,7 @@ import type {
 	LogQuery,
 	NetworkView,
 	PacketResult,
+	SeekOptions,
 	SimApi
 } from './protocol';
 
@@ -50,8 +51,8 @@ export function createSimApi(transfer: Transfer): SimApi {
 				simplifications: [...SIMPLIFICATIONS]
 			});
 		},
-		async seek(tMs: number) {
-			current().seek(tMs);
+		async seek(tMs: number, options?: SeekOptions) {
+			current().seek(tMs, { stopAtPackets: options?.stopAtPackets === true });
 			return withFrame({});
 		},
 		async step() {

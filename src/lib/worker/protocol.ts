@@ -30,6 +30,10 @@ export type LoadResult =
 	| { ok: false; errors: string[] };
 
 /** What the result of a time-changing call carries back. */
+export interface SeekOptions {
+	stopAtPackets?: boolean;
+}
+
 export interface FrameResult {
 	frame: ArrayBuffer;
 }
@@ -89,8 +93,12 @@ export interface SimApi {
 	ping(): Promise<'ready'>;
 	/** Loads a scenario from JSON text; `seed` overrides the scenario's seed. */
 	load(json: string, seed?: number): Promise<LoadResult>;
-	/** Runs forward to `tMs` (or back, by restoring a checkpoint and replaying). */
-	seek(tMs: number): Promise<FrameResult>;
+	/**
+	 * Runs forward to `tMs` (or back, by restoring a checkpoint and replaying). With
+	 * `stopAtPackets`, a forward run from a moment without packets in flight stops at the first
+	 * event that puts one on a hop (playback's packet slow motion).
+	 */
+	seek(tMs: number, options?: SeekOptions): Promise<FrameResult>;
 	/** Processes items until the event log grows (single-step to the next event). */
 	step(): Promise<FrameResult>;
 	/** Returns to the state just before the latest logged event. */

@@ -239,6 +239,22 @@ export class Engine<S, Sc> {
 	}
 
 	/**
+	 * Like runUntil(tMs), but stops right after the first processed item that leaves `stop(state)`
+	 * true; nowMs is then that item's time. Returns whether it stopped early. The state it stops
+	 * in is one a step-by-step run passes through, so replaying to the same point gives it again.
+	 */
+	runUntilFirst(tMs: number, stop: (state: Readonly<S>) => boolean): boolean {
+		this.assertLoaded();
+		if (!Number.isFinite(tMs)) throw new RangeError(`runUntil: time must be finite, got ${tMs}`);
+		while (this.nextItemTimeMs() <= tMs) {
+			this.runLoop(tMs, this.processedCount + 1);
+			if (stop(this.stateValue as S)) return true;
+		}
+		if (tMs > this.now) this.now = tMs;
+		return false;
+	}
+
+	/**
 	 * Processes items until the log grows or nothing is left; returns whether the log grew. nowMs
 	 * becomes the time of the last processed item. (A model that schedules forever without logging
 	 * never returns: such a model should log something.)

@@ -23,6 +23,11 @@ export const HOST_TO_TOR_MS = 0.02;
 export const TOR_TO_HOST_MS = 0.02;
 /** CHOICE: the host agent answers a VM's ARP request after this long (ms). */
 export const HOST_AGENT_ARP_MS = 0.01;
+/**
+ * CHOICE (display only): a dropped packet leaves a still marker where it was dropped for this long
+ * (ms), so the drop can be seen in 3D; it changes nothing else in the simulation.
+ */
+export const DROP_MARK_MS = 0.03;
 /** CHOICE: a VM's network stack answers an echo request (or a TCP segment) after this long (ms). */
 export const VM_REPLY_MS = 0.05;
 

@@ -24,6 +24,7 @@ import {
 import type { HostAgentView, VmPort } from '../hnv/types';
 import {
 	ACL_PORT_PROFILE,
+	DROP_MARK_MS,
 	HOST_TO_TOR_MS,
 	TOR_NAME,
 	TOR_TO_HOST_MS,
@@ -52,6 +53,8 @@ export const PACKET_VSWITCH = 'packet.vswitch';
 export const PACKET_TOR = 'packet.tor';
 export const PACKET_HOST_RX = 'packet.host-rx';
 export const PACKET_VM_RX = 'packet.vm-rx';
+/** Ends the display of a drop marker (see markDrop). */
+export const PACKET_DROP_MARK_END = 'packet.drop-mark-end';
 
 /** The VM port of `vm` in the controller's policy. */
 export function portOf(net: NetState, vm: string): VmPort | undefined {
@@ -103,6 +106,36 @@ export function dropPacket(
 	if (world.nodeNames.includes(at)) data.node = at;
 	else data.vm = at;
 	ctx.log('packet.dropped', data);
+	markDrop(world, packet, at, ctx);
+}
+
+/**
+ * Leaves a still marker where a packet was dropped, shown for DROP_MARK_MS: at the TOR, at the
+ * receiving vNIC (inbound firewall), at a receiving host's NIC, or at the sending host's vSwitch.
+ */
+function markDrop(world: NetWorld, packet: PacketRecord, at: string, ctx: SimContext): void {
+	let hop = HOP_VNIC_TO_VSWITCH;
+	let from = packet.srcHost;
+	let to = packet.srcHost;
+	const atHost = world.nodeNames.indexOf(at);
+	if (at === TOR_NAME) [hop, to] = [HOP_HOST_TO_TOR, HOP_TOR];
+	else if (at === packet.toVm && packet.dstHost >= 0) {
+		[hop, from, to] = [HOP_VSWITCH_TO_VNIC, packet.dstHost, packet.dstHost];
+	} else if (packet.outer !== null && atHost >= 0 && atHost === packet.dstHost) {
+		[hop, from, to] = [HOP_TOR_TO_HOST, HOP_TOR, packet.dstHost];
+	} else if (atHost >= 0) [from, to] = [atHost, atHost];
+	world.net.inFlight.push({
+		packetId: packet.id,
+		hop,
+		fromNode: from,
+		toNode: to,
+		startMs: ctx.nowMs,
+		arriveMs: ctx.nowMs,
+		encapsulated: hop === HOP_HOST_TO_TOR || hop === HOP_TOR_TO_HOST,
+		tenant: world.net.vmTenant[packet.fromVm] ?? -1,
+		dropped: true
+	});
+	ctx.schedule(DROP_MARK_MS, PACKET_DROP_MARK_END, { packet: packet.id });
 }
 
 /** Why a server cannot take part, or undefined when it runs. */
@@ -190,7 +223,8 @@ function scheduleHop(
 		startMs: ctx.nowMs,
 		arriveMs: ctx.nowMs + delayMs,
 		encapsulated: hop === HOP_HOST_TO_TOR || hop === HOP_TOR_TO_HOST,
-		tenant: world.net.vmTenant[packet.fromVm] ?? -1
+		tenant: world.net.vmTenant[packet.fromVm] ?? -1,
+		dropped: false
 	});
 	ctx.schedule(delayMs, type, { packet: packet.id });
 }
@@ -247,6 +281,8 @@ export function handlePacketEvent(
 		case PACKET_VM_RX:
 			vmRx(world, packetOf(world, data), ctx, onDelivered);
 			return true;
+		case PACKET_DROP_MARK_END:
+			return true; // landHop above took the marker away
 		default:
 			return false;
 	}

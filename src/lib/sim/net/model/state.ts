@@ -51,6 +51,8 @@ export interface InFlightHop {
 	encapsulated: boolean;
 	/** Index of the sending VM's tenant in the scenario (for colour), -1 if unknown. */
 	tenant: number;
+	/** A drop marker: the packet was dropped here and is held still for DROP_MARK_MS. */
+	dropped: boolean;
 }
 
 /** One frame seen at a capture point. */
