@@ -62,6 +62,12 @@ export const NET_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 		source: 'FACTS.md §3.3 (control and data path; timings undocumented)'
 	},
 	{
+		id: 'net.display',
+		title: 'Packets shown in slow motion',
+		detail: `A packet crosses a hop in microseconds, too fast to see, so playback slows down while packets are in flight (the Slow motion button, key m, turns it off). A dropped packet leaves a marker where it was dropped for ${DROP_MARK_MS * 1000} µs of simulated time. Both only change what is drawn, not the simulation.`,
+		source: 'FACTS.md §3.3 gives no hop timings; slowing down is a display choice'
+	},
+	{
 		id: 'net.reply-mac',
 		title: "Replies go to the sender's MAC",
 		detail:
