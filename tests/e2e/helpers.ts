@@ -28,7 +28,13 @@ export interface StackScopeWindow {
 		stateHash(): Promise<string>;
 		seek(tMs: number): Promise<void>;
 		screenPosition(name: string): { x: number; y: number } | null;
+		packetsInFlight: number;
 	};
+}
+
+/** Packet hops in the latest frame the page shows. */
+export async function packetsInFlight(page: Page): Promise<number> {
+	return page.evaluate(() => (window as unknown as StackScopeWindow).__stackscope!.packetsInFlight);
 }
 
 /** Where the named object is drawn on the 3D canvas, relative to the canvas (CSS px). */

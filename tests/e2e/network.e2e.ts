@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clockMs, openSandbox } from './helpers';
+import { clockMs, openSandbox, packetsInFlight } from './helpers';
 
 test('a ping between two tenant VMs on different hosts can be inspected down to its VXLAN header', async ({
 	page
@@ -23,6 +23,28 @@ test('a ping between two tenant VMs on different hosts can be inspected down to 
 	await expect(inspector).toContainText('VXLAN');
 	await expect(inspector).toContainText('4789');
 	await expect(inspector).toContainText('5001');
+});
+
+test('playing into a ping slows down so its packets can be followed, then speeds up again', async ({
+	page
+}) => {
+	await openSandbox(page, '?scenario=vxlan-two-tenants');
+	// The scenario's pings start at 5 s.
+	await page.getByTestId('timeline').fill('4990');
+	await expect.poll(() => clockMs(page)).toBe(4990);
+	await expect(page.getByTestId('slow-motion')).toHaveAttribute('aria-pressed', 'true');
+	await page.getByTestId('play-toggle').click();
+	const slowed = page.getByTestId('slowed');
+	await expect(slowed).toBeVisible({ timeout: 30_000 });
+	expect(await packetsInFlight(page)).toBeGreaterThan(0);
+	// The clock shows microseconds while slowed: HH:MM:SS.mmmuuu.
+	await expect(page.getByTestId('sim-clock')).toHaveText(/^\d\d:\d\d:\d\d\.\d{6}$/);
+	// Slow motion off (key m): playback runs on at the chosen speed.
+	await page.keyboard.press('m');
+	await expect(page.getByTestId('slow-motion')).toHaveAttribute('aria-pressed', 'false');
+	await expect(slowed).toBeHidden();
+	await expect.poll(() => clockMs(page), { timeout: 30_000 }).toBeGreaterThan(5200);
+	await page.getByTestId('play-toggle').click();
 });
 
 test('the capture can be downloaded as pcapng', async ({ page }) => {

@@ -42,6 +42,8 @@ export interface TestHook {
 	screenPosition(name: string): { x: number; y: number } | null;
 	/** True once the scenario is loaded. */
 	readonly ready: boolean;
+	/** Packet hops (and drop markers) in the latest frame shown. */
+	readonly packetsInFlight: number;
 }
 
 /** The part of a Session the hook uses. */
@@ -53,6 +55,7 @@ export interface HookedSession {
 	readonly topology: TopologyInfo | null;
 	readonly locateInScene: ((target: ObjectRef) => { x: number; y: number } | null) | null;
 	readonly ready: boolean;
+	readonly reader: { readonly packetCount: number };
 }
 
 const FRAME_POLL_MS = 16;
@@ -75,6 +78,9 @@ export function exposeTestHook(target: Window, session: HookedSession): () => vo
 			while (session.clock.simTimeMs !== tMs) {
 				await new Promise((resolve) => setTimeout(resolve, FRAME_POLL_MS));
 			}
+		},
+		get packetsInFlight() {
+			return session.reader.packetCount;
 		},
 		get ready() {
 			return session.ready;

@@ -11,7 +11,7 @@ import { faceZones, statusParts } from './fronts';
 import { bezelBox } from './layout';
 
 /** Packets float this far in front of the cable or face, in metres, so they are not hidden. */
-export const PACKET_LIFT_M = 0.012;
+export const PACKET_LIFT_M = 0.025;
 /** Length of the in-host run (vNIC to vSwitch), in metres. */
 export const IN_HOST_RUN_M = 0.12;
 

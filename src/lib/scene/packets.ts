@@ -22,8 +22,8 @@ import { PacketPaths, type Vec3Out } from './packet-paths';
 import { SCENE_COLORS } from './palette';
 
 /** Edge of a packet box, and of the wrapper around an encapsulated one, in metres. */
-export const PACKET_SIZE_M = 0.008;
-export const WRAPPER_SIZE_M = 0.014;
+export const PACKET_SIZE_M = 0.022;
+export const WRAPPER_SIZE_M = 0.036;
 /** A drop marker is drawn this many times larger than a packet (size, not only colour, differs). */
 export const DROP_MARK_SCALE = 2.2;
 /** Generous bound of the whole scene for culling and ray tests (instances move every frame). */
