@@ -77,12 +77,18 @@ test('a deny rule on the target VM drops the next ping, naming the rule', async 
 	await expect.poll(() => clockMs(page)).toBe(1000);
 	await page.getByRole('tab', { name: /network/i }).click();
 	await page.getByTestId('acl-vm').selectOption('contoso-vm2');
+	// No ACL yet: the effective list is the profile's allow-all pair.
+	const table = page.getByRole('table', { name: /effective rules/i });
+	await expect(table.getByRole('row', { name: /allow/i })).toHaveCount(2);
 	const form = page.locator('form', { has: page.getByRole('button', { name: 'Add rule' }) });
 	await form.getByLabel('Name').fill('BlockPing');
 	await form.getByLabel('Direction').selectOption('inbound');
 	await form.getByLabel('Protocol').selectOption('icmp');
 	await form.getByLabel('Action').selectOption('deny');
 	await form.getByRole('button', { name: 'Add rule' }).click();
+	// The rule is listed, first inbound, with the implicit deny that attaching an ACL brings.
+	await expect(table.getByRole('row').nth(1)).toContainText('BlockPing');
+	await expect(table.getByRole('row', { name: /allow/i })).toHaveCount(0);
 	await page.getByTestId('flow-from').selectOption('contoso-vm1');
 	await page.getByTestId('flow-to').selectOption('contoso-vm2');
 	await page.getByTestId('flow-protocol').selectOption('icmp');

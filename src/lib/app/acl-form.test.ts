@@ -149,4 +149,12 @@ describe('sortRules', () => {
 		];
 		expect(sortRules(rules).map((r) => r.name)).toEqual(['i1', 'i3', 'o0', 'o1']);
 	});
+
+	it('orders by evaluation stage before priority within a direction', () => {
+		const rules = [
+			rule({ name: 'port', priority: 100, stage: 1 }),
+			rule({ name: 'subnet', priority: 4000, stage: 0 })
+		];
+		expect(sortRules(rules).map((r) => r.name)).toEqual(['subnet', 'port']);
+	});
 });

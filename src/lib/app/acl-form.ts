@@ -18,6 +18,8 @@ export type AclRuleInput = Omit<AclRule, 'id' | 'logging'>;
 /** A rule in a port's effective list; `default` rules cannot be removed, only overridden. */
 export interface AclRuleView extends AclRuleInput {
 	origin?: 'port' | 'subnet' | 'default';
+	/** Evaluation stage within its direction (0 first); rules without one sort as stage 0. */
+	stage?: number;
 }
 
 /**
@@ -201,6 +203,9 @@ const DIRECTION_ORDER: Record<AclDirection, number> = { inbound: 0, outbound: 1 
 /** Rules in evaluation order: inbound then outbound, each lowest priority number first. */
 export function sortRules<T extends AclRuleView>(rules: readonly T[]): T[] {
 	return [...rules].sort(
-		(a, b) => DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || a.priority - b.priority
+		(a, b) =>
+			DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] ||
+			(a.stage ?? 0) - (b.stage ?? 0) ||
+			a.priority - b.priority
 	);
 }

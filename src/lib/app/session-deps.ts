@@ -21,6 +21,7 @@ export interface SimHandle {
 		| 'capture'
 		| 'invariants'
 		| 'network'
+		| 'aclRules'
 	>;
 	terminate(): void;
 }

@@ -33,6 +33,7 @@ import {
 	type LoadStep,
 	type SessionPhase
 } from './loading.svelte';
+import { AclRules } from './acl-rules.svelte';
 import { LostPeers } from './lost-peers.svelte';
 import { findObject, sameObject, type ObjectRef } from './objects';
 import { Player, type PlayerHost } from './player.svelte';
@@ -120,6 +121,11 @@ export class Session {
 	#deps: SessionDeps;
 	#load: LoadProgress;
 	#player: Player;
+	/** The effective firewall rules of the VM the ACL editor shows. */
+	readonly acl = new AclRules({
+		api: () => this.#handle?.api ?? null,
+		generation: () => this.#generation
+	});
 	#peers = new LostPeers({
 		selection: () => this.selection,
 		topology: () => this.topology,
@@ -459,6 +465,7 @@ export class Session {
 		this.#handle?.terminate();
 		this.#handle = null;
 		this.#peers.cancel();
+		this.acl.reset();
 		if (this.#invariantsTimer !== null) clearTimeout(this.#invariantsTimer);
 		this.#invariantsTimer = null;
 		this.#aclPending = false;
@@ -495,6 +502,7 @@ export class Session {
 		if (this.clock.logCount !== before.logCount) {
 			if (this.tab === 'log') this.log.invalidate();
 			if (this.selection?.kind === 'node') this.#peers.refresh();
+			this.acl.refresh();
 			this.#invalidateInvariants();
 		}
 		if (this.#aclPending && this.clock.inputCount !== before.inputCount) this.#aclPending = false;

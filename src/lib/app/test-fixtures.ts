@@ -8,6 +8,7 @@ import type { DriveInfo, NodeInfo, TopologyInfo } from '$lib/sim/topology';
 import type { HealthView } from './frame-view';
 import type { SimHandle } from './session.svelte';
 import type {
+	AclRuleListing,
 	InvariantResult,
 	LoadResult,
 	LogPage,
@@ -177,6 +178,8 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		capture: new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a]),
 		/** When set, the next addInput is refused with this message. */
 		refuseNext: null as string | null,
+		/** Effective firewall rules by VM, as aclRules answers them. */
+		aclRules: {} as Record<string, AclRuleListing[]>,
 		/** Simulated [start, end) ms spans during which one packet is in flight. */
 		packetSpans: [] as [number, number][]
 	};
@@ -275,6 +278,12 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		},
 		async network() {
 			return state.network;
+		},
+		async aclRules(vm) {
+			state.calls.push({ method: 'aclRules', args: [vm] });
+			const rules = state.aclRules[vm];
+			if (!rules) throw new Error(`no VM named ${vm} in this scenario`);
+			return rules;
 		}
 	};
 	const handle: SimHandle = {

@@ -19,6 +19,8 @@ import { parseInput, parseScenarioJson } from './scenario/parse';
 import type { Scenario } from './scenario/schema';
 
 import { decodeFrame, type DecodedLayer } from './net/decode';
+import type { EffectiveAclRule } from './net/acl-types';
+import { portOf, portRules } from './net/model/path';
 import { buildTopology } from './topology-build';
 import type { TopologyInfo } from './topology';
 
@@ -262,6 +264,16 @@ export class Simulation {
 			inner: record.frame.slice(),
 			summary: record.summary
 		};
+	}
+
+	/**
+	 * The effective firewall rules of `vm`'s port now, in evaluation order (inbound first, then by
+	 * stage and priority), with where each comes from; undefined for an unknown VM.
+	 */
+	aclRules(vm: string): EffectiveAclRule[] | undefined {
+		const net = this.engine.state.net;
+		const port = portOf(net, vm);
+		return port ? portRules(net, port) : undefined;
 	}
 
 	/** The invariants checked as the simulation runs, and whether each has held so far. */

@@ -1,23 +1,30 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { AclRuleView } from '$lib/app/acl-form';
 import type { AddressView, InvariantResult } from '$lib/app/network-view';
 import { makeNetwork } from '$lib/app/test-fixtures';
 import NetworkPanel from './NetworkPanel.svelte';
 
-function renderPanel(invariants: InvariantResult[] = [], aclErrors: string[] = []) {
+function renderPanel(
+	invariants: InvariantResult[] = [],
+	aclErrors: string[] = [],
+	aclRules: AclRuleView[] = []
+) {
 	const calls = {
 		onStartFlow: vi.fn(),
 		onDownload: vi.fn(),
 		onJump: vi.fn(),
 		onAddAcl: vi.fn(),
-		onRemoveAcl: vi.fn()
+		onRemoveAcl: vi.fn(),
+		onAclVm: vi.fn()
 	};
 	const props = $state({
 		network: makeNetwork(),
 		view: 'tenant' as AddressView,
 		invariants,
 		aclErrors,
+		aclRules,
 		onView: (view: AddressView) => (props.view = view),
 		...calls
 	});
@@ -79,6 +86,36 @@ describe('NetworkPanel', () => {
 		expect(onDownload).toHaveBeenCalledOnce();
 		await user.click(screen.getByRole('button', { name: 'Jump to first violation' }));
 		expect(onJump).toHaveBeenCalledWith(42);
+	});
+
+	it("asks for the chosen VM's rules and lists them in evaluation order with their origin", async () => {
+		const user = userEvent.setup();
+		const base = {
+			direction: 'inbound' as const,
+			protocol: 'any' as const,
+			sourcePrefix: '*',
+			sourcePorts: '*',
+			destinationPrefix: '*',
+			destinationPorts: '*'
+		};
+		const { onAclVm, onRemoveAcl } = renderPanel(
+			[],
+			[],
+			[
+				{ ...base, name: 'DenyAll', priority: 65000, action: 'deny', origin: 'default', stage: 1 },
+				{ ...base, name: 'BlockPing', priority: 200, action: 'deny', origin: 'port', stage: 1 }
+			]
+		);
+		expect(onAclVm).toHaveBeenLastCalledWith('contoso-vm1');
+		const rows = screen.getAllByRole('row').slice(1);
+		expect(rows.map((r) => r.textContent)).toEqual([
+			expect.stringMatching(/200.*BlockPing.*Port/),
+			expect.stringMatching(/65000.*DenyAll.*Default/)
+		]);
+		await user.selectOptions(screen.getByTestId('acl-vm'), 'contoso-vm2');
+		expect(onAclVm).toHaveBeenLastCalledWith('contoso-vm2');
+		await user.click(within(rows[0]).getByRole('button'));
+		expect(onRemoveAcl).toHaveBeenCalledWith('BlockPing');
 	});
 
 	it('shows the simulation refusal of an ACL change in the editor alert', () => {

@@ -125,6 +125,44 @@ describe('worker API: tenant networking', () => {
 		expect(plain.simTimeMs).toBe(6000);
 	});
 
+	it("lists a port's effective firewall rules, following acl.add and acl.remove", async () => {
+		const api = createSimApi((value) => value);
+		await api.load(vxlan);
+		await api.seek(1000);
+		// No ACL anywhere: the SDN profile's allow-all pair, one per direction.
+		const none = await api.aclRules('contoso-vm2');
+		expect(none.map((r) => [r.direction, r.action, r.origin])).toEqual([
+			['inbound', 'allow', 'default'],
+			['outbound', 'allow', 'default']
+		]);
+		await api.addInput({
+			t: 1000,
+			type: 'acl.add',
+			vm: 'contoso-vm2',
+			name: 'BlockPing',
+			priority: 200,
+			direction: 'inbound',
+			protocol: 'icmp',
+			sourcePrefix: '*',
+			sourcePorts: '*',
+			destinationPrefix: '*',
+			destinationPorts: '*',
+			action: 'deny'
+		});
+		const rules = await api.aclRules('contoso-vm2');
+		// Inbound, the subnet stage comes first (0) and the port's second (1).
+		expect(rules[0]).toMatchObject({ name: 'BlockPing', origin: 'port', action: 'deny', stage: 1 });
+		// Attaching a rule ends the port's stage with the implicit deny; allow-all is gone.
+		expect(rules.filter((r) => r.origin === 'default').every((r) => r.action === 'deny')).toBe(
+			true
+		);
+		expect((await api.aclRules('contoso-vm1')).every((r) => r.action === 'allow')).toBe(true);
+		await api.addInput({ t: 1500, type: 'acl.remove', name: 'BlockPing' });
+		await api.seek(1500);
+		expect(await api.aclRules('contoso-vm2')).toEqual(none);
+		await expect(api.aclRules('nope')).rejects.toThrow('no VM named nope');
+	});
+
 	it('returns the capture as pcapng bytes, transferred', async () => {
 		const { marked, transfer } = recordingTransfer();
 		const api = createSimApi(transfer);

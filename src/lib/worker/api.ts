@@ -7,6 +7,7 @@
 import { SIMPLIFICATIONS, Simulation } from '../sim/index';
 import type { InputEvent, LogEntry } from '../sim/index';
 import type {
+	AclRuleListing,
 	AddInputResult,
 	FrameResult,
 	InvariantResult,
@@ -97,6 +98,23 @@ export function createSimApi(transfer: Transfer): SimApi {
 		},
 		async network(): Promise<NetworkView> {
 			return networkView(current());
+		},
+		async aclRules(vm: string): Promise<AclRuleListing[]> {
+			const rules = current().aclRules(vm);
+			if (!rules) throw new Error(`no VM named ${vm} in this scenario`);
+			return rules.map((r) => ({
+				name: r.name,
+				priority: r.priority,
+				direction: r.direction,
+				protocol: r.protocol,
+				sourcePrefix: r.sourcePrefix,
+				sourcePorts: r.sourcePorts,
+				destinationPrefix: r.destinationPrefix,
+				destinationPorts: r.destinationPorts,
+				action: r.action,
+				origin: r.origin,
+				stage: r.stage
+			}));
 		},
 		async stateHash() {
 			return current().stateHash();

@@ -10,6 +10,7 @@ export type { LogPage, LogQuery };
 import type { Simplification } from '../sim/simplifications';
 import type { TopologyInfo } from '../sim/topology';
 import type { DecodedLayer } from '../sim/net/decode';
+import type { AclAction, AclDirection, AclProtocol, AclRuleOrigin } from '../sim/net/acl-types';
 
 export type { DecodedLayer };
 
@@ -30,6 +31,23 @@ export type LoadResult =
 	| { ok: false; errors: string[] };
 
 /** What the result of a time-changing call carries back. */
+/** One effective firewall rule of a port, as listed in the ACL editor. */
+export interface AclRuleListing {
+	name: string;
+	priority: number;
+	direction: AclDirection;
+	protocol: AclProtocol;
+	sourcePrefix: string;
+	sourcePorts: string;
+	destinationPrefix: string;
+	destinationPorts: string;
+	action: AclAction;
+	/** Attached to the VM's port, to its subnet, or a default rule of the profile. */
+	origin: AclRuleOrigin;
+	/** Evaluation stage (every stage with rules for a direction must allow), 0 first. */
+	stage: number;
+}
+
 export interface SeekOptions {
 	stopAtPackets?: boolean;
 }
@@ -116,6 +134,11 @@ export interface SimApi {
 	invariants(): Promise<InvariantResult[]>;
 	/** Tenants, virtual networks, subnets and VMs of the loaded scenario. */
 	network(): Promise<NetworkView>;
+	/**
+	 * The effective firewall rules of a VM's port at the current time, in evaluation order;
+	 * rejects for an unknown VM.
+	 */
+	aclRules(vm: string): Promise<AclRuleListing[]>;
 	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
 }
