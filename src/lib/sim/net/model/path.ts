@@ -11,7 +11,8 @@ import {
 	evaluatePacket,
 	flowTupleOf,
 	type AclDirection,
-	type AclRule
+	type AclRule,
+	type EffectiveAclRule
 } from '../acl';
 import { parseEthernetFrame } from '../ethernet';
 import {
@@ -151,7 +152,7 @@ export function viewOf(world: NetWorld, host: number): HostAgentView | string {
 }
 
 /** The effective ACL rules of a VM's port. */
-export function portRules(net: NetState, port: VmPort): AclRule[] {
+export function portRules(net: NetState, port: VmPort): EffectiveAclRule[] {
 	const subnetRef = `${port.vnet}/${port.subnet}`;
 	const toRule = (r: NetState['acls'][number]): AclRule => ({
 		id: r.name,
