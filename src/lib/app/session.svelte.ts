@@ -509,12 +509,14 @@ export class Session {
 		if (this.clock.inputCount !== before.inputCount || !announce) void this.#refreshInputs();
 	}
 
-	/** Refreshes the invariants soon: at most one query per throttle interval. */
+	/** Refreshes the invariants and the network view soon: at most once per throttle interval. */
 	#invalidateInvariants(): void {
 		if (this.#invariantsTimer !== null) return;
 		this.#invariantsTimer = setTimeout(() => {
 			this.#invariantsTimer = null;
 			void this.#refreshInvariants();
+			// VM placement changes with vm.move inputs (and back when seeking before one).
+			void this.#refreshNetwork();
 		}, this.#deps.logThrottleMs ?? INVARIANTS_THROTTLE_MS);
 	}
 

@@ -131,10 +131,10 @@ function violationSummary(entry: LogEntry): string {
 	return parts.join(' ');
 }
 
-/** The static tenant view, from the scenario and the underlay hosts' provider addresses. */
+/** The tenant view now: the scenario's networks, each VM on the host the controller places it, PAs. */
 export function networkView(sim: Simulation): NetworkView {
 	const { scenario, topology } = sim;
-	const hosts = sim.state.net.policy.hosts;
+	const { hosts, ports } = sim.state.net.policy;
 	return {
 		tenants: scenario.tenants.map((t) => ({
 			name: t.name,
@@ -144,16 +144,20 @@ export function networkView(sim: Simulation): NetworkView {
 				subnets: n.subnets.map((s) => ({ name: s.name, prefix: s.prefix, vsid: s.vsid }))
 			}))
 		})),
-		vms: scenario.vms.map((vm) => ({
-			name: vm.name,
-			tenant: vm.tenant,
-			virtualNetwork: vm.virtualNetwork,
-			subnet: vm.subnet,
-			host: vm.host,
-			hostName: topology.nodes[vm.host]?.name ?? `server ${vm.host + 1}`,
-			ca: vm.ca,
-			mac: vm.mac,
-			pa: hosts.find((h) => h.index === vm.host)?.pa ?? ''
-		}))
+		vms: scenario.vms.map((vm) => {
+			// Where the controller places the VM now (a vm.move input changes it).
+			const host = ports.find((p) => p.vm === vm.name)?.host ?? vm.host;
+			return {
+				name: vm.name,
+				tenant: vm.tenant,
+				virtualNetwork: vm.virtualNetwork,
+				subnet: vm.subnet,
+				host,
+				hostName: topology.nodes[host]?.name ?? `server ${host + 1}`,
+				ca: vm.ca,
+				mac: vm.mac,
+				pa: hosts.find((h) => h.index === host)?.pa ?? ''
+			};
+		})
 	};
 }

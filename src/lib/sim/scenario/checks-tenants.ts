@@ -501,15 +501,26 @@ function checkVmRef(
 
 /**
  * Rules of one tenant-networking input (`flow.start`, `acl.add`, `acl.remove`,
- * `network.set-mtu`) at path `at`; other input types are left alone.
+ * `network.set-mtu`, `vm.move`) at path `at` in a scale unit of `nodes` servers (undefined when
+ * unknown); other input types are left alone.
  */
 export function checkTenantInput(
 	input: unknown,
 	at: string,
 	index: NetworkIndex,
-	{ errors, warnings }: CheckResult
+	{ errors, warnings }: CheckResult,
+	nodes?: number
 ): void {
 	switch (field(input, 'type')) {
+		case 'vm.move': {
+			checkVmRef(input, 'vm', at, index, errors);
+			const host = field(input, 'host');
+			if (typeof host === 'number' && Number.isInteger(host) && host >= 0) {
+				const problem = serverProblem(host, nodes);
+				if (problem !== undefined) errors.push(`${at}.host: ${problem}`);
+			}
+			return;
+		}
 		case 'flow.start': {
 			checkVmRef(input, 'from', at, index, errors);
 			checkVmRef(input, 'to', at, index, errors);

@@ -132,7 +132,7 @@ function checkInputs(
 			const problem = serverProblem(node, nodes);
 			if (problem !== undefined) errors.push(`inputs[${i}].node: ${problem}`);
 		}
-		checkTenantInput(input, `inputs[${i}]`, network, result);
+		checkTenantInput(input, `inputs[${i}]`, network, result, nodes);
 		const t = field(input, 't');
 		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
 			warnings.push(

@@ -266,7 +266,7 @@ export function parseInput(input: unknown, scenario: Scenario): InputParseResult
 			if (problem !== undefined) result.errors.push(`input.node: ${problem}`);
 		}
 		const network = checkTenantNetworking(scenario, nodes, { errors: [], warnings: [] });
-		checkTenantInput(plain.value, 'input', { ...network, aclNames: undefined }, result);
+		checkTenantInput(plain.value, 'input', { ...network, aclNames: undefined }, result, nodes);
 		if (result.errors.length > 0) return { ok: false, errors: capMessages(result.errors) };
 		return { ok: true, input: parsed.output };
 	} catch (error) {

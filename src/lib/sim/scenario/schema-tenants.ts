@@ -1,7 +1,7 @@
 /**
  * Scenario format v1, tenant networking (FACTS §3 VXLAN/HNV, §5 firewall): the `network`,
- * `tenants`, `vms` and `acls` sections and the inputs `flow.start`, `acl.add`, `acl.remove` and
- * `network.set-mtu`.
+ * `tenants`, `vms` and `acls` sections and the inputs `flow.start`, `acl.add`, `acl.remove`,
+ * `network.set-mtu` and `vm.move`.
  *
  * These sections are optional with defaults (`network` gets the documented MTU, the lists are
  * empty), so every scenario written before them is still valid and means the same: this is growth
@@ -394,6 +394,20 @@ export const networkSetMtuInputSchema = strict(
 	{
 		...inputHints,
 		underlayMtuBytes: 'the new underlay MTU in bytes, including the Ethernet header'
+	}
+);
+
+/**
+ * `vm.move`: the VM now runs on another server (a quick move, not a live migration); the Network
+ * Controller pushes the new CA→PA mapping and traffic follows once hosts apply it.
+ */
+export const vmMoveInputSchema = strict(
+	{ t: inputTime, type: v.literal('vm.move'), vm: resourceName, host: nodeIndex },
+	'an input object',
+	{
+		...inputHints,
+		vm: 'the name of the VM to move',
+		host: 'the index of the server it moves to (0 is Node01)'
 	}
 );
 

@@ -12,7 +12,7 @@
  * (drive, switch and link failures), availability sets (FACTS 6.4) and more. The input union grows
  * by adding variants to INPUT_VARIANTS (e.g. `drive.fail`), each a strict object with `t` and
  * `type`. Tenant networking grew this way within version 1: `network`, `tenants`, `vms`, `acls` and
- * the inputs `flow.start`, `acl.add`, `acl.remove`, `network.set-mtu` (schema-tenants.ts) are
+ * the inputs `flow.start`, `acl.add`, `acl.remove`, `network.set-mtu`, `vm.move` (schema-tenants.ts) are
  * optional with defaults, so earlier v1 scenarios stay valid unchanged and no version bump is needed.
  */
 import * as v from 'valibot';
@@ -71,6 +71,7 @@ import {
 	networkSchema,
 	networkSetMtuInputSchema,
 	tenantsSchema,
+	vmMoveInputSchema,
 	vmsSchema,
 	type FlowStartInput
 } from './schema-tenants';
@@ -100,7 +101,8 @@ const INPUT_VARIANTS = [
 	flowStartInputSchema,
 	aclAddInputSchema,
 	aclRemoveInputSchema,
-	networkSetMtuInputSchema
+	networkSetMtuInputSchema,
+	vmMoveInputSchema
 ] as const;
 
 /** Names of the input types this build knows. */

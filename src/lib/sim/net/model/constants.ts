@@ -89,6 +89,13 @@ export const NET_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 		source: 'FACTS.md §2 (failover not modelled yet)'
 	},
 	{
+		id: 'net.vm-move',
+		title: 'A moved VM jumps at once',
+		detail:
+			'vm.move puts a VM on its new server instantly: no live migration, no memory copy, no downtime. Its old host drops whatever still arrives for it, and hosts keep using the old CA→PA mapping until the Network Controller’s push lands (one host after another), so a packet sent in that window is lost. The VM’s firewall rules and connection state move with it.',
+		source: 'FACTS.md §3.3 (mapping updates on moves), §5.2 (rules follow the VM)'
+	},
+	{
 		id: 'net.tcp',
 		title: 'Simplified TCP',
 		detail:

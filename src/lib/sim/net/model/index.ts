@@ -12,7 +12,13 @@ import {
 	DEFAULT_FLOW_SIZE_BYTES
 } from '../../scenario/defaults';
 import type { Scenario } from '../../scenario/schema';
-import { applyHostUpdate, describeChange, hostAgentView } from '../hnv/index';
+import {
+	applyHostUpdate,
+	buildPolicy,
+	describeChange,
+	diffPolicy,
+	hostAgentView
+} from '../hnv/index';
 import { NC_PUSH_DELAY_MS } from './constants';
 import { type NetWorld, handlePacketEvent } from './path';
 import { type NetState, aclRecord, createNetState } from './state';
@@ -80,6 +86,35 @@ export function handleNetEvent(
 	);
 }
 
+/**
+ * Moves `vm` to server `host` at once (CHOICE, see net.vm-move): the controller recomputes its
+ * policy and pushes the differences, one host after another as at start. Until a host applies
+ * its push it still sends to the old PA, and the old host drops what arrives for a port it no
+ * longer has; the VM's firewall rules and connection state move with it (FACTS §5.2).
+ */
+function moveVm(world: NetWorld, vm: string, host: number, ctx: SimContext): void {
+	const net = world.net;
+	const port = net.policy.ports.find((p) => p.vm === vm);
+	if (!port || port.host === host) {
+		const reason = port ? `${vm} already runs on ${world.nodeNames[host]}` : `no VM named ${vm}`;
+		ctx.log('input.ignored', { reason });
+		return;
+	}
+	const ports = net.policy.ports.map((p) => (p.vm === vm ? { ...p, host } : p));
+	const next = buildPolicy(ports, net.policy.hosts);
+	const updates = diffPolicy(net.policy, next);
+	net.policy = next;
+	ctx.log('vm.moved', { vm, from: world.nodeNames[port.host], node: world.nodeNames[host] });
+	updates.forEach((update, order) => {
+		const queued = net.pending[update.host];
+		// A push still on its way is merged: the host applies both, in order, when it lands.
+		net.pending[update.host] = queued
+			? { host: update.host, changes: [...queued.changes, ...update.changes] }
+			: update;
+		ctx.schedule(0, NC_PUSH, { host: update.host, order });
+	});
+}
+
 /** The network inputs; false for any other input type. */
 export function handleNetInput(world: NetWorld, input: InputEvent, ctx: SimContext): boolean {
 	const net = world.net;
@@ -142,6 +177,9 @@ export function handleNetInput(world: NetWorld, input: InputEvent, ctx: SimConte
 			ctx.log('acl.removed', { rule: name });
 			return true;
 		}
+		case 'vm.move':
+			moveVm(world, input.vm as string, input.host as number, ctx);
+			return true;
 		case 'network.set-mtu': {
 			const mtu = input.underlayMtuBytes as number;
 			const before = net.underlay.mtuBytes;

@@ -398,6 +398,13 @@ function vmRx(world: NetWorld, packet: PacketRecord, ctx: SimContext, onDelivere
 	const host = packet.dstHost;
 	const down = downReason(world, host);
 	if (down) return dropPacket(world, packet, world.nodeNames[host], down, ctx);
+	const runsOn = portOf(net, packet.toVm)?.host;
+	if (runsOn !== host) {
+		// The VM moved away: the old host's port is gone even before the controller's push lands.
+		const where = runsOn === undefined ? '' : ` (it moved to ${world.nodeNames[runsOn]})`;
+		const reason = `${packet.toVm} no longer runs on ${world.nodeNames[host]}${where}`;
+		return dropPacket(world, packet, world.nodeNames[host], reason, ctx);
+	}
 	const frame = packet.rx!;
 	const denied = firewall(net, packet.toVm, frame, 'inbound', ctx);
 	if (denied) return dropPacket(world, packet, packet.toVm, denied.reason, ctx, denied.rule);
