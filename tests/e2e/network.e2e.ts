@@ -100,3 +100,25 @@ test('a deny rule on the target VM drops the next ping, naming the rule', async 
 		timeout: 30_000
 	});
 });
+
+test('moving a VM to another server: the next ping follows it there', async ({ page }) => {
+	await openSandbox(page, '?scenario=vxlan-two-tenants');
+	await page.getByTestId('timeline').fill('1000');
+	await expect.poll(() => clockMs(page)).toBe(1000);
+	await page.getByRole('tab', { name: /network/i }).click();
+	await page.getByTestId('move-vm').selectOption('contoso-vm2');
+	await page.getByTestId('move-host').selectOption('Node03');
+	await page.getByTestId('move-start').click();
+	await expect(page.getByTestId('move-vm')).toContainText('contoso-vm2 (on Node03)');
+	await page.getByTestId('flow-from').selectOption('contoso-vm1');
+	await page.getByTestId('flow-to').selectOption('contoso-vm2');
+	await page.getByTestId('flow-start').click();
+	await page.getByTestId('slow-motion').click();
+	await page.getByTestId('speed').selectOption('10');
+	await page.getByTestId('play-toggle').click();
+	await page.getByRole('tab', { name: /event log/i }).click();
+	const delivered = page.getByTestId('event-log').locator('li', { hasText: 'packet.delivered' });
+	await expect(delivered.filter({ hasText: 'contoso-vm2' }).first()).toContainText('Node03', {
+		timeout: 30_000
+	});
+});

@@ -371,6 +371,11 @@ export class Session {
 		this.#player.send({ type: 'input', input: { type: 'flow.start', from, to, protocol } });
 	}
 
+	/** Moves a tenant VM to server `host` at the current simulated time. */
+	moveVm(vm: string, host: number): void {
+		this.#player.send({ type: 'input', input: { type: 'vm.move', vm, host } });
+	}
+
 	/** Attaches an ACL rule to a VM's port or a subnet at the current simulated time. */
 	addAclRule(target: AclTarget, rule: AclRuleInput): void {
 		this.aclErrors = [];

@@ -17,7 +17,8 @@ function renderPanel(
 		onJump: vi.fn(),
 		onAddAcl: vi.fn(),
 		onRemoveAcl: vi.fn(),
-		onAclVm: vi.fn()
+		onAclVm: vi.fn(),
+		onMoveVm: vi.fn()
 	};
 	const props = $state({
 		network: makeNetwork(),
@@ -25,6 +26,7 @@ function renderPanel(
 		invariants,
 		aclErrors,
 		aclRules,
+		servers: ['Node01', 'Node02', 'Node03', 'Node04'],
 		onView: (view: AddressView) => (props.view = view),
 		...calls
 	});
@@ -116,6 +118,18 @@ describe('NetworkPanel', () => {
 		expect(onAclVm).toHaveBeenLastCalledWith('contoso-vm2');
 		await user.click(within(rows[0]).getByRole('button'));
 		expect(onRemoveAcl).toHaveBeenCalledWith('BlockPing');
+	});
+
+	it('moves a VM to another server, never to the one it is on', async () => {
+		const user = userEvent.setup();
+		const { onMoveVm } = renderPanel();
+		const form = screen.getByTestId('move-form');
+		await user.selectOptions(within(form).getByTestId('move-vm'), 'contoso-vm2');
+		const onIt = within(form).getByRole('option', { name: 'Node02' });
+		expect(onIt).toBeDisabled();
+		await user.selectOptions(within(form).getByTestId('move-host'), 'Node04');
+		await user.click(within(form).getByRole('button', { name: 'Move' }));
+		expect(onMoveVm).toHaveBeenCalledWith('contoso-vm2', 3);
 	});
 
 	it('shows the simulation refusal of an ACL change in the editor alert', () => {
