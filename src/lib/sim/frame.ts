@@ -3,11 +3,11 @@
  * worker to the main thread at most once per animation frame (as a transferable). The static part
  * (names, rack positions, drive types) is in TopologyInfo and sent once.
  *
- * Layout, version 3, little-endian:
+ * Layout, version 4, little-endian:
  *
  *   offset size  field
  *   0      4     magic 0x31465353 ("SSF1" as bytes)
- *   4      2     version (3)
+ *   4      2     version (4)
  *   6      2     header size in bytes (40)
  *   8      8     simTimeMs (f64)
  *   16     4     logCount: entries in the event log so far
@@ -26,23 +26,26 @@
  *   ...    16*P  packets in flight, one per hop under way:
  *                  +0  u32 packetId
  *                  +4  u8  hop (PacketHop: 0 vNIC→vSwitch in a host, 1 host→TOR, 2 TOR→host,
- *                          3 vSwitch→vNIC in a host)
+ *                          3 vSwitch→vNIC in a host, 4 border router→TOR, 5 TOR→border router)
  *                  +5  u8  flags (PacketFlags: bit 0 encapsulated, bit 1 dropped here (a
  *                          marker where a packet was dropped, held still), bit 2 tenant index
- *                          parity, for colour)
- *                  +6  u16 fromNode (node index; TOR_NODE = 0xFFFF for the TOR)
+ *                          parity, for colour, bit 3 load-balanced traffic (SLB), bit 4 a
+ *                          return packet sent by Direct Server Return)
+ *                  +6  u16 fromNode (node index; TOR_NODE = 0xFFFF for the TOR, BORDER_NODE =
+ *                          0xFFFE for the border router)
  *                  +8  u16 toNode (likewise)
  *                  +10 u8  pathSrc: the packet's sending host (node index; PATH_NONE if unknown)
  *                  +11 u8  pathDst: its receiving host, once the sending host decided it
  *                  +12 f32 progress along the hop, 0 (left) … 1 (arrives)
  *
  * Version 2 added the packets section; version 3 gave bytes +10/+11 of a packet its path ends (for
- * highlighting the path) and set the dropped-here flag. Older buffers are rejected.
+ * highlighting the path) and set the dropped-here flag; version 4 added the border router hops
+ * and the SLB flags. Older buffers are rejected.
  * A reader rejects an unknown magic or version with FrameFormatError instead of misreading bytes.
  */
 
 export const FRAME_MAGIC = 0x31465353;
-export const FRAME_VERSION = 3;
+export const FRAME_VERSION = 4;
 export const FRAME_HEADER_BYTES = 40;
 const NODE_BYTES = 8;
 const PACKET_BYTES = 16;
@@ -55,6 +58,8 @@ const PACKETS_HEADER_BYTES = 4;
 export const MAX_FRAME_PACKETS = 512;
 /** fromNode / toNode of the top-of-rack switch. */
 export const TOR_NODE = 0xffff;
+/** fromNode / toNode of the border router (outside the racks, SLB scenarios). */
+export const BORDER_NODE = 0xfffe;
 /** pathSrc / pathDst of a packet whose host is not known (yet). */
 export const PATH_NONE = 0xff;
 
@@ -65,12 +70,20 @@ export const PacketHop = {
 	vnicToVswitch: 0,
 	hostToTor: 1,
 	torToHost: 2,
-	vswitchToVnic: 3
+	vswitchToVnic: 3,
+	borderToTor: 4,
+	torToBorder: 5
 } as const;
 export type PacketHop = (typeof PacketHop)[keyof typeof PacketHop];
 
 /** Packet flag bits (frame byte +5 of a packet). */
-export const PacketFlags = { encapsulated: 1, droppedHere: 2, tenantOdd: 4 } as const;
+export const PacketFlags = {
+	encapsulated: 1,
+	droppedHere: 2,
+	tenantOdd: 4,
+	loadBalanced: 8,
+	directReturn: 16
+} as const;
 
 /** One packet on a hop, as packed. */
 export interface FramePacket {

@@ -58,6 +58,17 @@ export interface RackInfo {
 	readonly heightU: number;
 }
 
+/**
+ * The Software Load Balancer's parts, for scenarios with an `slb` section: the MUX VMs (each runs
+ * on a server), the border router the TORs hand internet traffic to, and the internet clients
+ * behind it. The router and clients are outside the scale unit's racks.
+ */
+export interface SlbTopology {
+	readonly muxes: readonly { readonly name: string; readonly host: number }[];
+	readonly router: { readonly name: string };
+	readonly clients: readonly { readonly name: string; readonly address: string }[];
+}
+
 export interface TopologyInfo {
 	readonly name: string;
 	readonly racks: readonly RackInfo[];
@@ -65,4 +76,6 @@ export interface TopologyInfo {
 	readonly drives: readonly DriveInfo[];
 	readonly switches: readonly SwitchInfo[];
 	readonly hlh: HlhInfo;
+	/** Present when the scenario has a Software Load Balancer. */
+	readonly slb?: SlbTopology;
 }

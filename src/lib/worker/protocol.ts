@@ -48,6 +48,53 @@ export interface AclRuleListing {
 	stage: number;
 }
 
+/** The Software Load Balancer now, for the SLB panel (null for scenarios without one). */
+export interface SlbView {
+	muxes: {
+		name: string;
+		/** Server the MUX VM runs on. */
+		host: number;
+		hostName: string;
+		/** The MUX's provider address (its BGP next hop). */
+		pa: string;
+		/** The MUX VM runs (false after mux.fail, or when its server is down). */
+		running: boolean;
+		/** Its BGP session with the router as the router sees it. */
+		bgp: 'established' | 'idle';
+		/** Inbound packets it has forwarded (replies never pass a MUX). */
+		inboundPackets: number;
+	}[];
+	/** The router's table: each VIP /32 and the MUXes (by name) it spreads it over (ECMP). */
+	routes: { vip: string; nextHops: string[] }[];
+	loadBalancers: {
+		name: string;
+		tenant: string;
+		vip: string;
+		rules: {
+			name: string;
+			protocol: 'tcp' | 'udp';
+			frontendPort: number;
+			backendPort: number;
+			distribution: 'Default' | 'SourceIPProtocol' | 'SourceIP';
+		}[];
+		dips: {
+			vm: string;
+			dip: string;
+			hostName: string;
+			/** In rotation: the health probe from its own host passes. */
+			healthy: boolean;
+			/** Connections the MUXes have sent to this DIP so far. */
+			connections: number;
+		}[];
+	}[];
+	clients: { name: string; address: string }[];
+	counters: {
+		/** Client packets that reached a MUX, and replies that left a host by DSR. */
+		inbound: number;
+		directReturn: number;
+	};
+}
+
 export interface SeekOptions {
 	stopAtPackets?: boolean;
 }
