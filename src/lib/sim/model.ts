@@ -52,6 +52,14 @@ function targetNode(state: SimState, input: InputEvent, ctx: SimContext): number
 
 /** The StackScope model, plugged into the kernel's Engine. */
 export const stackScopeModel: Model<SimState, Scenario> = {
+	// Captured frames never change once recorded: checkpoints keep the count, not copies.
+	appendOnly: [
+		{
+			get: (state) => state.net.captures,
+			set: (state, list) => (state.net.captures = list as SimState['net']['captures'])
+		}
+	],
+
 	init(scenario: Scenario, ctx: SimContext): SimState {
 		const topology = buildTopology(scenario);
 		const { delayMs, threshold } = scenario.cluster.heartbeat;

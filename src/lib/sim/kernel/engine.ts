@@ -48,6 +48,8 @@ export interface Checkpoint<S> {
 	readonly inputCursor: number;
 	readonly logLength: number;
 	readonly clock: ClockState;
+	/** Lengths of the model's append-only lists (Model.appendOnly), which `state` holds empty. */
+	readonly appendOnlyLengths: readonly number[];
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5000;
@@ -425,11 +427,23 @@ export class Engine<S, Sc> {
 	}
 
 	private capture(): Checkpoint<S> {
+		const state = this.stateValue as S;
+		const lists = this.model.appendOnly ?? [];
+		const live = lists.map((list) => list.get(state));
+		// Clone the state without the append-only lists: their lengths are enough to restore them.
+		lists.forEach((list) => list.set(state, []));
+		let copy: S;
+		try {
+			copy = clone(state);
+		} finally {
+			lists.forEach((list, i) => list.set(state, live[i]));
+		}
 		return {
 			processed: this.processedCount,
 			nowMs: this.now,
 			lastItemMs: this.lastItemMs,
-			state: clone(this.stateValue as S),
+			state: copy,
+			appendOnlyLengths: live.map((l) => l.length),
 			queue: this.queue.toArray(),
 			nextSeq: this.queue.nextSeq,
 			rngState: this.rngImpl.getState(),
@@ -444,7 +458,17 @@ export class Engine<S, Sc> {
 		this.now = cp.nowMs;
 		this.lastItemMs = cp.lastItemMs;
 		// Clone again so the checkpoint itself is never mutated and can be restored many times.
-		this.stateValue = clone(cp.state);
+		const lists = this.model.appendOnly ?? [];
+		const live = lists.map((list) => list.get(this.stateValue as S));
+		const state = clone(cp.state);
+		// A checkpoint is never later than the live run, so each live list extends its prefix.
+		lists.forEach((list, i) => {
+			const length = cp.appendOnlyLengths[i];
+			if (live[i].length < length) throw new Error('append-only list shorter than a checkpoint');
+			live[i].length = length;
+			list.set(state, live[i]);
+		});
+		this.stateValue = state;
 		this.queue = EventQueue.from(cp.queue, cp.nextSeq);
 		this.rngImpl.setState(cp.rngState);
 		this.inputCursor = cp.inputCursor;

@@ -72,4 +72,17 @@ export interface Model<S, Sc> {
 	handle(state: S, event: SimEvent, ctx: SimContext): void;
 	/** Applies one user input (mutating `state`); it is logged by the engine first. */
 	input(state: S, input: InputEvent, ctx: SimContext): void;
+	/**
+	 * Lists in the state that only ever grow at the end and whose elements never change once
+	 * appended (captured packets, say). Checkpoints keep their lengths instead of copies, and a
+	 * restore truncates the live list, like the event log, so memory does not grow with the number
+	 * of checkpoints times the list's size.
+	 */
+	appendOnly?: readonly AppendOnlyList<S>[];
+}
+
+/** How the engine reaches one append-only list of the state (see Model.appendOnly). */
+export interface AppendOnlyList<S> {
+	get(state: S): unknown[];
+	set(state: S, list: unknown[]): void;
 }
