@@ -394,3 +394,58 @@ describe('Engine inputs and forks', () => {
 		expect(fingerprint(engine)).toEqual(fingerprint(replay));
 	});
 });
+
+describe('Engine: append-only lists', () => {
+	interface ListState extends TestState {
+		seen: { id: number }[];
+	}
+	/** testModel, also appending every ping it handles to an append-only list. */
+	const listModel: Model<ListState, { initialPings: number }> = {
+		init: (scenario, ctx) => ({ ...testModel.init(scenario, ctx), seen: [] }),
+		handle(state, event, ctx) {
+			testModel.handle(state, event, ctx);
+			if (event.type === 'ping') state.seen.push({ id: event.data.id as number });
+		},
+		input: (state, input, ctx) => testModel.input(state, input, ctx),
+		appendOnly: [{ get: (s) => s.seen, set: (s, list) => (s.seen = list as ListState['seen']) }]
+	};
+	const run = (seed: number, inputs: InputEvent[], tMs: number) => {
+		const engine = new Engine(listModel, OPTIONS);
+		engine.load(SCENARIO, seed, inputs);
+		engine.runUntil(tMs);
+		return engine;
+	};
+
+	it('keeps lengths, not copies, in checkpoints', () => {
+		const engine = run(7, [], T_MS);
+		expect(engine.checkpoints.length).toBeGreaterThan(3);
+		for (const cp of engine.checkpoints) {
+			expect(cp.state.seen).toEqual([]);
+			expect(cp.appendOnlyLengths).toHaveLength(1);
+		}
+		expect(engine.state.seen.length).toBeGreaterThan(0);
+	});
+
+	it('seeking back, forking and replaying give the list a fresh run has', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 1000 }),
+				fc.integer({ min: 0, max: T_MS }),
+				fc.integer({ min: 0, max: T_MS }),
+				(seed, back, inputAt) => {
+					const engine = run(seed, [], T_MS);
+					engine.seek(back);
+					expect(engine.state.seen).toEqual(run(seed, [], back).state.seen);
+					const input = { t: inputAt, type: 'boost', amount: 3 };
+					engine.runUntil(T_MS);
+					engine.addInput(input);
+					engine.runUntil(T_MS);
+					const fresh = run(seed, [input], T_MS);
+					expect(engine.state.seen).toEqual(fresh.state.seen);
+					expect(engine.stateHash()).toBe(fresh.stateHash());
+				}
+			),
+			{ numRuns: 40 }
+		);
+	});
+});
