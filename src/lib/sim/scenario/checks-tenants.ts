@@ -39,9 +39,10 @@ import {
 	MIN_VSID,
 	underlayMtuWarning
 } from './defaults';
-import { closest, show } from './messages';
+import { show } from './messages';
 import { field, isRecord } from './plain';
 import { isResourceName, parseSubnetRef } from './schema-tenants';
+import { firstOf, isInt, isListOrNone, list, noSuch } from './check-helpers';
 
 /** A subnet as far as it is valid: its path ("tenant/vnet/subnet") and its prefix if valid. */
 interface SubnetInfo {
@@ -72,25 +73,6 @@ export interface NetworkIndex {
 	aclNames: Set<string> | undefined;
 }
 
-const isInt = (x: unknown, min: number, max: number): x is number =>
-	typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-
-const quoted = (names: Iterable<string>): string => [...names].map((n) => `"${n}"`).join(', ');
-
-/** Most known names listed after a failed reference. */
-const MAX_LISTED_NAMES = 8;
-
-/** `no <kind> named "x" <where>` with a "did you mean" or the known names. */
-function noSuch(kind: string, name: string, where: string, known: Iterable<string>): string {
-	const all = [...known];
-	const guess = closest(name, all);
-	let tail = '';
-	if (guess !== undefined) tail = `, did you mean "${guess}"?`;
-	else if (all.length === 0) tail = ' (there are none)';
-	else if (all.length <= MAX_LISTED_NAMES) tail = ` (known: ${quoted(all)})`;
-	return `no ${kind} named ${show(name)} ${where}${tail}`;
-}
-
 /** A valid tenant prefix (syntax, length, network address), else undefined. */
 function tenantPrefix(text: unknown): Prefix | undefined {
 	const prefix = parsePrefix(text);
@@ -100,8 +82,6 @@ function tenantPrefix(text: unknown): Prefix | undefined {
 	}
 	return prefix;
 }
-
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
  * Checks `network`, `tenants`, `vms` and `acls`, and returns what inputs may refer to. `nodes` is
@@ -134,7 +114,6 @@ function checkNetwork(doc: Record<string, unknown>, { warnings }: CheckResult): 
 }
 
 /** A missing optional list counts as an empty one; anything else but a list is unreadable. */
-const isListOrNone = (value: unknown): boolean => value === undefined || Array.isArray(value);
 
 /**
  * Names of the rules in `acls` and in `acl.add` inputs (an `acl.remove` may name any of them), or
@@ -154,25 +133,14 @@ function aclNamesOf(doc: Record<string, unknown>): Set<string> | undefined {
 	return found;
 }
 
-/**
- * Records `name` at `at` in `seen`; if it is already there, reports `<at>.name: <what> are
- * unique..., got "x" again (also <first>)` and returns false.
- */
-function firstOfName(
+/** firstOf for an entry's `name` field. */
+const firstOfName = (
 	seen: Map<string, string>,
 	name: string,
 	at: string,
 	what: string,
 	errors: string[]
-): boolean {
-	const first = seen.get(name);
-	if (first !== undefined) {
-		errors.push(`${at}.name: ${what}, got ${show(name)} again (also ${first})`);
-		return false;
-	}
-	seen.set(name, at);
-	return true;
-}
+): boolean => firstOf(seen, name, at, '.name', what, errors);
 
 function checkTenants(tenants: unknown[], index: NetworkIndex, { errors }: CheckResult): void {
 	const tenantAt = new Map<string, string>();

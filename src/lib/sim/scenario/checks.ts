@@ -23,22 +23,15 @@ import {
 	type NetworkIndex
 } from './checks-tenants';
 import { field, isRecord } from './plain';
+import { checkSlb, checkSlbInput, type SlbIndex } from './checks-slb';
+import { isInt, valid } from './check-helpers';
 
 export interface CheckResult {
 	errors: string[];
 	warnings: string[];
 }
 
-const isInt = (x: unknown, min: number, max: number): x is number =>
-	typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-
 const isMedia = (x: unknown): x is DriveMedia => x === 'nvme' || x === 'ssd' || x === 'hdd';
-
-/** A field's value if valid, its default if missing, or `undefined` if invalid. */
-function valid<T>(value: unknown, ok: (x: unknown) => x is T, fallback: T): T | undefined {
-	if (value === undefined) return fallback;
-	return ok(value) ? value : undefined;
-}
 
 /** Cross-field errors and warnings of a scenario (the whole JSON text). */
 export function crossFieldChecks(doc: Record<string, unknown>): CheckResult {
@@ -50,7 +43,8 @@ export function crossFieldChecks(doc: Record<string, unknown>): CheckResult {
 	);
 	checkDrives(doc, result);
 	const network = checkTenantNetworking(doc, nodes, result);
-	checkInputs(doc, nodes, network, result);
+	const slb = checkSlb(doc, nodes, network, result);
+	checkInputs(doc, nodes, network, slb, result);
 	return result;
 }
 
@@ -116,6 +110,7 @@ function checkInputs(
 	doc: Record<string, unknown>,
 	nodes: number | undefined,
 	network: NetworkIndex,
+	slb: SlbIndex,
 	result: CheckResult
 ): void {
 	const { errors, warnings } = result;
@@ -133,6 +128,7 @@ function checkInputs(
 			if (problem !== undefined) errors.push(`inputs[${i}].node: ${problem}`);
 		}
 		checkTenantInput(input, `inputs[${i}]`, network, result, nodes);
+		checkSlbInput(input, `inputs[${i}]`, network, slb, result);
 		const t = field(input, 't');
 		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
 			warnings.push(

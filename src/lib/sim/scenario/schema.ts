@@ -75,6 +75,7 @@ import {
 	vmsSchema,
 	type FlowStartInput
 } from './schema-tenants';
+import { SLB_INPUT_VARIANTS, SLB_SCENARIO_ENTRIES } from './schema-slb';
 
 const NODES_RULE = `a scale unit has ${MIN_NODES} to ${MAX_NODES} servers`;
 
@@ -102,7 +103,8 @@ const INPUT_VARIANTS = [
 	aclAddInputSchema,
 	aclRemoveInputSchema,
 	networkSetMtuInputSchema,
-	vmMoveInputSchema
+	vmMoveInputSchema,
+	...SLB_INPUT_VARIANTS
 ] as const;
 
 /** Names of the input types this build knows. */
@@ -296,6 +298,7 @@ export const scenarioSchema = strict(
 		tenants: v.optional(tenantsSchema, []),
 		vms: v.optional(vmsSchema, []),
 		acls: v.optional(aclsSchema, []),
+		...SLB_SCENARIO_ENTRIES,
 		inputs: v.optional(
 			v.pipe(
 				v.array(inputSchema, got('inputs are a list')),

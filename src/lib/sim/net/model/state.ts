@@ -167,7 +167,7 @@ export function underlayHosts(nodeNames: readonly string[]): HostInfo[] {
 }
 
 /** The VM ports of a scenario, as the Network Controller knows them. */
-export function scenarioPorts(scenario: Scenario): VmPort[] {
+export function scenarioPorts(scenario: Pick<Scenario, 'tenants' | 'vms'>): VmPort[] {
 	return scenario.vms.map((vm) => {
 		const tenant = scenario.tenants.find((t) => t.name === vm.tenant)!;
 		const vnet = tenant.virtualNetworks.find((n) => n.name === vm.virtualNetwork)!;
