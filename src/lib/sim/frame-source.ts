@@ -8,6 +8,7 @@ import {
 	MAX_FRAME_PACKETS,
 	PacketFlags,
 	TOR_NODE,
+	BORDER_NODE,
 	type FramePacket,
 	type FrameSource
 } from './frame';
@@ -30,6 +31,10 @@ export interface FrameInfo {
 	nextItemTimeMs: number | null;
 }
 
+/** A hop end in the frame: a node index, the TOR (-1 in the state) or the border router (-2). */
+const frameNode = (node: number): number =>
+	node === -1 ? TOR_NODE : node === -2 ? BORDER_NODE : node;
+
 /** The frame's packets: the newest MAX_FRAME_PACKETS hops under way, progress at `nowMs`. */
 export function framePackets(state: SimState, nowMs: number): FramePacket[] {
 	const hops = state.net.inFlight;
@@ -45,9 +50,11 @@ export function framePackets(state: SimState, nowMs: number): FramePacket[] {
 			flags:
 				(h.encapsulated ? PacketFlags.encapsulated : 0) |
 				(h.dropped ? PacketFlags.droppedHere : 0) |
+				(h.slb ? PacketFlags.loadBalanced : 0) |
+				(h.slb === 'return' ? PacketFlags.directReturn : 0) |
 				(h.tenant >= 0 && h.tenant % 2 === 1 ? PacketFlags.tenantOdd : 0),
-			fromNode: h.fromNode < 0 ? TOR_NODE : h.fromNode,
-			toNode: h.toNode < 0 ? TOR_NODE : h.toNode,
+			fromNode: frameNode(h.fromNode),
+			toNode: frameNode(h.toNode),
 			progress,
 			pathSrc: packet?.srcHost,
 			pathDst: packet?.dstHost

@@ -9,6 +9,7 @@ import { packFrame } from './frame';
 import { frameSource } from './frame-source';
 import { writePcapng } from './export/pcapng';
 import { TENANT_ISOLATION, TENANT_ISOLATION_DESCRIPTION } from './invariants/isolation';
+import { SLB_INVARIANTS, type SlbInvariant } from './invariants/slb';
 import { Engine } from './kernel/engine';
 import type { InputEvent, LogEntry } from './kernel/types';
 import { queryLog, type LogPage, type LogQuery } from './log';
@@ -291,7 +292,23 @@ export class Simulation {
 			);
 			if (index >= 0) report.firstViolation = index;
 		}
-		return [report];
+		const slb = this.engine.state.net.slb;
+		if (!slb) return [report];
+		const reports = (Object.keys(SLB_INVARIANTS) as SlbInvariant[]).map((key) => {
+			const { name, description } = SLB_INVARIANTS[key];
+			const r: InvariantReport = { name, description, holds: slb.invariants[key].violations === 0 };
+			if (!r.holds) r.firstViolation = this.firstViolation(name);
+			return r;
+		});
+		return [report, ...reports];
+	}
+
+	/** Index of the first log entry recording a violation of invariant `name`, if any. */
+	private firstViolation(name: string): number | undefined {
+		const index = this.engine.log.findIndex(
+			(e) => e.type === 'invariant.violated' && e.name === name
+		);
+		return index >= 0 ? index : undefined;
 	}
 
 	/** SHA-256 (64 hex chars) of the whole run position; equal in Node and in the browser. */

@@ -16,6 +16,9 @@ import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
 import { ACL_SIMPLIFICATIONS } from './net/acl';
 import { HNV_SIMPLIFICATIONS } from './net/hnv/index';
 import { NET_MODEL_SIMPLIFICATIONS } from './net/model/index';
+import { SLB_MODEL_SIMPLIFICATIONS } from './net/model/slb-state';
+import { SLB_SIMPLIFICATIONS } from './net/slb/index';
+import { SLB_SCENARIO_SIMPLIFICATIONS } from './scenario/slb-config';
 import { TENANT_SCENARIO_SIMPLIFICATIONS } from './scenario/defaults';
 import { TOPOLOGY_SIMPLIFICATIONS } from './topology-build';
 
@@ -26,5 +29,8 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...TENANT_SCENARIO_SIMPLIFICATIONS,
 	...HNV_SIMPLIFICATIONS,
 	...ACL_SIMPLIFICATIONS,
-	...NET_MODEL_SIMPLIFICATIONS
+	...NET_MODEL_SIMPLIFICATIONS,
+	...SLB_SCENARIO_SIMPLIFICATIONS,
+	...SLB_SIMPLIFICATIONS,
+	...SLB_MODEL_SIMPLIFICATIONS
 ];

@@ -7,7 +7,9 @@
  * the bottom, the switches sit at the top of the first rack with the HLH below them. Racks after
  * the first hold servers only; their servers are cabled to the first rack's switches.
  */
+import { BORDER_NAME, muxHost } from './net/model/slb-state';
 import type { Scenario } from './scenario/schema';
+import { muxName } from './scenario/slb-config';
 import type { Simplification } from './simplifications';
 import type {
 	DriveInfo,
@@ -16,6 +18,7 @@ import type {
 	RackInfo,
 	SwitchInfo,
 	SwitchKind,
+	SlbTopology,
 	TopologyInfo
 } from './topology';
 
@@ -118,7 +121,17 @@ export function buildTopology(scenario: Scenario): TopologyInfo {
 		heightU: HLH_HEIGHT_U
 	};
 
-	return { name: scenario.name, racks, nodes, drives, switches, hlh };
+	const topology: TopologyInfo = { name: scenario.name, racks, nodes, drives, switches, hlh };
+	if (scenario.slb === undefined) return topology;
+	const slb: SlbTopology = {
+		muxes: Array.from({ length: scenario.slb.muxes }, (_, i) => ({
+			name: muxName(i),
+			host: muxHost(i, nodeCount)
+		})),
+		router: { name: BORDER_NAME },
+		clients: scenario.clients.map((c) => ({ name: c.name, address: c.address }))
+	};
+	return { ...topology, slb };
 }
 
 /** Where the hardware description departs from real deployments (shown to learners). */

@@ -5,6 +5,7 @@
  * marked, not the buffer alone.
  */
 import { SIMPLIFICATIONS, Simulation } from '../sim/index';
+import { slbView } from './slb-view';
 import type { InputEvent, LogEntry } from '../sim/index';
 import type {
 	AclRuleListing,
@@ -98,6 +99,9 @@ export function createSimApi(transfer: Transfer): SimApi {
 		},
 		async network(): Promise<NetworkView> {
 			return networkView(current());
+		},
+		async slb() {
+			return slbView(current());
 		},
 		async aclRules(vm: string): Promise<AclRuleListing[]> {
 			const rules = current().aclRules(vm);

@@ -186,6 +186,8 @@ export interface SimApi {
 	 * rejects for an unknown VM.
 	 */
 	aclRules(vm: string): Promise<AclRuleListing[]>;
+	/** The Software Load Balancer now, or null for a scenario without one. */
+	slb(): Promise<SlbView | null>;
 	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
 }

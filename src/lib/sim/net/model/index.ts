@@ -23,6 +23,11 @@ import { NC_PUSH_DELAY_MS } from './constants';
 import { type NetWorld, handlePacketEvent } from './path';
 import { type NetState, aclRecord, createNetState } from './state';
 import { handleTrafficEvent, onDelivered, startFlow } from './traffic';
+import { slbConfigOf } from '../../scenario/slb-config';
+import { handleClientEvent, onSlbDelivered } from './slb-clients';
+import { handleSlbControlEvent, handleSlbInput, startSlbControl } from './slb-control';
+import { handleSlbPacketEvent } from './slb-path';
+import { createSlbState } from './slb-state';
 
 export type { NetState } from './state';
 export type { NetWorld } from './path';
@@ -41,6 +46,11 @@ export function createNetwork(
 	ctx: SimContext
 ): NetState {
 	const net = createNetState(scenario, nodeNames);
+	const slb = slbConfigOf(scenario);
+	if (slb) {
+		net.slb = createSlbState(slb, nodeNames, net.interfaces);
+		startSlbControl({ net, nodeNames, nodeUp: nodeNames.map(() => true) }, ctx);
+	}
 	let order = 0;
 	net.pending.forEach((update, host) => {
 		if (update) ctx.schedule(0, NC_PUSH, { host, order: order++ });
@@ -82,7 +92,11 @@ export function handleNetEvent(
 	}
 	return (
 		handleTrafficEvent(world, type, data, ctx) ||
-		handlePacketEvent(world, type, data, ctx, onDelivered)
+		handlePacketEvent(world, type, data, ctx, onDelivered) ||
+		(world.net.slb !== null &&
+			(handleSlbControlEvent(world, type, data, ctx) ||
+				handleClientEvent(world, type, data, ctx) ||
+				handleSlbPacketEvent(world, type, data, ctx, onSlbDelivered)))
 	);
 }
 
@@ -188,6 +202,6 @@ export function handleNetInput(world: NetWorld, input: InputEvent, ctx: SimConte
 			return true;
 		}
 		default:
-			return false;
+			return handleSlbInput(world, input, ctx);
 	}
 }

@@ -175,7 +175,7 @@ export function portRules(net: NetState, port: VmPort): EffectiveAclRule[] {
  * The firewall's verdict for `frame` crossing `vm`'s port: undefined when allowed, else the
  * reason and the deciding rule's name.
  */
-function firewall(
+export function firewall(
 	net: NetState,
 	vm: string,
 	frame: Uint8Array,
@@ -245,7 +245,7 @@ function scheduleToVnic(world: NetWorld, packet: PacketRecord, ctx: SimContext, 
 }
 
 /** Removes the packet's hop from the in-flight list (its event is being processed). */
-function landHop(net: NetState, packetId: number): void {
+export function landHop(net: NetState, packetId: number): void {
 	const i = net.inFlight.findIndex((h) => h.packetId === packetId);
 	if (i >= 0) net.inFlight.splice(i, 1);
 }
@@ -265,6 +265,7 @@ export function handlePacketEvent(
 	ctx: SimContext,
 	onDelivered: OnDelivered
 ): boolean {
+	if (!type.startsWith('packet.')) return false;
 	if (type !== PACKET_VM_TX && typeof data.packet === 'number') landHop(world.net, data.packet);
 	switch (type) {
 		case PACKET_VM_TX:

@@ -10,6 +10,7 @@ import type { HostAgentView, HostInfo, PolicyTables, Underlay, VmPort } from '..
 import { torPortOf } from '../hnv/underlay';
 import type { Scenario } from '../../scenario/schema';
 import { TOR_MAC, TOR_NAME, hostMac, hostPa } from './constants';
+import type { SlbState } from './slb-state';
 
 /** One packet the simulation carries; its id is its index + 1 in NetState.packets. */
 export interface PacketRecord {
@@ -53,6 +54,8 @@ export interface InFlightHop {
 	tenant: number;
 	/** A drop marker: the packet was dropped here and is held still for DROP_MARK_MS. */
 	dropped: boolean;
+	/** A load-balanced packet: inbound (client → DIP) or a reply by Direct Server Return. */
+	slb?: 'in' | 'return';
 }
 
 /** One frame seen at a capture point. */
@@ -154,6 +157,8 @@ export interface NetState {
 	flows: FlowRecord[];
 	counters: NetCounters;
 	isolation: IsolationRecord;
+	/** The Software Load Balancer, for scenarios with an `slb` section. */
+	slb: SlbState | null;
 }
 
 /** vnet ids are unique per datacenter: "<tenant>/<virtual network>". */
@@ -249,7 +254,8 @@ export function createNetState(scenario: Scenario, nodeNames: readonly string[])
 		captures: [],
 		flows: [],
 		counters: { sent: 0, delivered: 0, dropped: 0, encapsulated: 0 },
-		isolation: { checks: 0, violations: 0, firstViolationMs: null, firstMessage: null }
+		isolation: { checks: 0, violations: 0, firstViolationMs: null, firstMessage: null },
+		slb: null
 	};
 }
 

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../index';
+import { parseEthernetFrame } from '../ethernet';
+import { parseIpv4Packet } from '../ipv4';
+
+const FILE = 'static/scenarios/slb-dsr.json';
+const VIP = '192.0.2.50';
+
+/** The parts of the scenario JSON the tests change. */
+interface ScenarioJson {
+	durationMs: number;
+	inputs: unknown[];
+	loadBalancers: { rules: { distribution: string }[] }[];
+}
+
+/** slb-dsr.json with its inputs replaced, and optionally other fields changed. */
+function load(inputs?: unknown[], change: (json: ScenarioJson) => void = () => {}) {
+	const json = JSON.parse(readFileSync(FILE, 'utf8')) as ScenarioJson;
+	if (inputs) json.inputs = inputs;
+	change(json);
+	const loaded = Simulation.fromJson(JSON.stringify(json));
+	if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+	return loaded.sim;
+}
+
+const connect = (t: number, client: string, count: number, intervalMs = 50) => ({
+	t,
+	type: 'client.connect',
+	client,
+	vip: VIP,
+	protocol: 'tcp',
+	port: 80,
+	count,
+	intervalMs
+});
+const of = (sim: Simulation, type: string) => sim.log.filter((e) => e.type === type);
+
+/** The source address of every IPv4 frame captured at interface `id`. */
+function sources(sim: Simulation, id: number): string[] {
+	return sim.state.net.captures
+		.filter((c) => c.interfaceId === id)
+		.map((c) => {
+			const eth = parseEthernetFrame(c.bytes);
+			const ip = eth.ok ? parseIpv4Packet(eth.value.payload) : undefined;
+			return ip?.ok ? ip.value.srcIp : '?';
+		});
+}
+
+describe('Software Load Balancer: slb-dsr.json', () => {
+	const sim = load();
+	sim.runUntil(sim.scenario.durationMs);
+	const slb = sim.state.net.slb!;
+
+	it('completes every connection, and every invariant holds', () => {
+		expect(of(sim, 'slb.connection-done')).toHaveLength(70);
+		expect(of(sim, 'slb.connection-failed')).toEqual([]);
+		expect(sim.invariants().map((r) => [r.name, r.holds])).toEqual([
+			['tenant-isolation', true],
+			['direct-server-return', true],
+			['inbound-via-live-mux', true],
+			['stable-dip', true]
+		]);
+		expect(slb.invariants.dsr.checks).toBeGreaterThan(100);
+	});
+
+	it('sends replies by Direct Server Return: never through a MUX, source rewritten to the VIP', () => {
+		for (const id of slb.muxInterface) {
+			const seen = sources(sim, id);
+			expect(seen.length).toBeGreaterThan(0);
+			expect(seen).not.toContain(VIP);
+		}
+		expect(slb.counters.directReturn).toBe(of(sim, 'slb.direct-return').length);
+		expect(of(sim, 'slb.direct-return').every((e) => e.vip === VIP)).toBe(true);
+		// Per-MUX counters count inbound packets only: together, every packet a MUX forwarded.
+		expect(slb.muxInbound.reduce((a, b) => a + b, 0)).toBe(of(sim, 'slb.mux-forwarded').length);
+	});
+
+	it('keeps every packet of a connection on one DIP', () => {
+		const dipOf = new Map<number, Set<string>>();
+		for (const e of of(sim, 'slb.mux-forwarded')) {
+			const set = dipOf.get(e.conn as number) ?? new Set();
+			set.add(e.vm as string);
+			dipOf.set(e.conn as number, set);
+		}
+		expect(dipOf.size).toBe(70);
+		for (const dips of dipOf.values()) expect(dips.size).toBe(1);
+	});
+
+	it('moves new traffic to MUX02 once the TOR withdraws MUX01, and the VIP keeps answering', () => {
+		const down = of(sim, 'bgp.session-down')[0];
+		expect(down).toMatchObject({ t: 23_000, mux: 'MUX01' });
+		expect(of(sim, 'bgp.route-withdrawn')[0]).toMatchObject({ t: 23_000, mux: 'MUX01' });
+		const lost = of(sim, 'packet.dropped');
+		expect(lost.length).toBeGreaterThan(0);
+		expect(
+			lost.every((e) => e.t > 20_000 && e.t < 23_000 && e.reason === 'MUX01 is not running')
+		).toBe(true);
+		const window = of(sim, 'slb.mux-forwarded').filter((e) => e.t > 23_000 && e.t < 40_000);
+		expect(window.length).toBeGreaterThan(0);
+		expect(new Set(window.map((e) => e.mux))).toEqual(new Set(['MUX02']));
+		// client2's connections, some first sent to the dead MUX, all finish after retrying.
+		const done = of(sim, 'slb.connection-done').filter(
+			(e) => e.client === 'client2' && e.t < 40_000
+		);
+		expect(done).toHaveLength(20);
+		// Back at 40 s: the session comes up and both MUXes carry traffic again.
+		expect(of(sim, 'bgp.session-up')[0]).toMatchObject({ mux: 'MUX01' });
+		const later = of(sim, 'slb.mux-forwarded').filter((e) => e.t > 85_000);
+		expect(new Set(later.map((e) => e.mux))).toEqual(new Set(['MUX01', 'MUX02']));
+	});
+
+	it('takes a DIP out of rotation after its probes fail, and back after they pass', () => {
+		const health = of(sim, 'slb.dip-health').filter((e) => e.vm === 'web-vm2');
+		expect(health.map((e) => [e.t, e.healthy])).toEqual([
+			[5_000, 'in rotation'],
+			[55_000, 'out of rotation'],
+			[80_000, 'in rotation']
+		]);
+		const byVm = (from: number, to: number) =>
+			new Set(
+				of(sim, 'slb.mux-forwarded')
+					.filter((e) => e.t > from && e.t < to)
+					.map((e) => e.vm)
+			);
+		expect(byVm(60_000, 70_000)).toEqual(new Set(['web-vm1']));
+		expect(byVm(85_000, 100_000)).toEqual(new Set(['web-vm1', 'web-vm2']));
+	});
+});
+
+describe('Software Load Balancer: distribution', () => {
+	it('spreads many connections close to evenly over the DIPs (5-tuple hash)', () => {
+		const n = 400;
+		const sim = load([connect(10_000, 'client1', n, 20)]);
+		sim.runUntil(30_000);
+		const counts = sim.state.net.slb!.dipConnections;
+		const a = counts['web-lb/web-vm1'] ?? 0;
+		const b = counts['web-lb/web-vm2'] ?? 0;
+		expect(a + b).toBe(n);
+		// Within 3 standard deviations of a fair coin (sd = sqrt(n)/2 = 10).
+		expect(Math.abs(a - n / 2)).toBeLessThan(30);
+	});
+
+	it('sends all of one client to one DIP with SourceIP affinity (2-tuple)', () => {
+		const sim = load([connect(10_000, 'client1', 40), connect(10_000, 'client2', 40)], (json) => {
+			json.loadBalancers[0].rules[0].distribution = 'SourceIP';
+		});
+		sim.runUntil(30_000);
+		const byClient = new Map<string, Set<string>>();
+		const conns = sim.state.net.slb!.connections;
+		for (const c of conns) byClient.set(c.client, (byClient.get(c.client) ?? new Set()).add(c.dip));
+		expect(byClient.get('client1')?.size).toBe(1);
+		expect(byClient.get('client2')?.size).toBe(1);
+	});
+});
+
+describe('Software Load Balancer: randomized failures', () => {
+	const event = fc.oneof(
+		fc.record({
+			type: fc.constantFrom('mux.fail', 'mux.restore'),
+			mux: fc.integer({ min: 0, max: 1 })
+		}),
+		fc.record({
+			type: fc.constantFrom('node.fail', 'node.restore'),
+			node: fc.integer({ min: 0, max: 3 })
+		}),
+		fc.record({
+			type: fc.constantFrom('vm.service-stop', 'vm.service-start'),
+			vm: fc.constantFrom('web-vm1', 'web-vm2'),
+			port: fc.constant(80)
+		}),
+		fc.record({
+			type: fc.constant('client.connect'),
+			client: fc.constantFrom('client1', 'client2'),
+			vip: fc.constant(VIP),
+			protocol: fc.constantFrom('tcp', 'udp'),
+			port: fc.constant(80),
+			count: fc.integer({ min: 1, max: 15 }),
+			intervalMs: fc.integer({ min: 10, max: 500 })
+		})
+	);
+	it('never sends a reply through a MUX, and every invariant holds', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ t: fc.integer({ min: 6_000, max: 40_000 }), e: event }), {
+					minLength: 1,
+					maxLength: 12
+				}),
+				(items) => {
+					const inputs = items.map(({ t, e }) => ({ t, ...e })).sort((x, y) => x.t - y.t);
+					const sim = load(inputs, (json) => (json.durationMs = 50_000));
+					sim.runUntil(50_000);
+					const slb = sim.state.net.slb!;
+					for (const id of slb.muxInterface) expect(sources(sim, id)).not.toContain(VIP);
+					expect(sim.invariants().filter((r) => !r.holds)).toEqual([]);
+				}
+			),
+			{ numRuns: 25 }
+		);
+	});
+});
