@@ -11,11 +11,11 @@ import type { Vec3 } from './callouts';
 
 /** The channel between the equipment's right edge and the side panel, as offsets from rackX. */
 const CHANNEL_X0 = FACE_W / 2 + 0.005;
-const CHANNEL_X1 = RACK.widthM / 2 - RACK.panelM - 0.003;
+export const CHANNEL_X1 = RACK.widthM / 2 - RACK.panelM - 0.003;
 /** Cables lie just in front of the faces (and behind the leader lines). */
-const CABLE_Z = FACE_Z + 0.007;
+export const CABLE_Z = FACE_Z + 0.007;
 /** Depth at which cables cross over the cabinet tops, behind the rack signs. */
-const OVER_TOP_Z = 0.2;
+export const OVER_TOP_Z = 0.2;
 
 export interface CableRoutes {
 	/** Line segment end points (x, y, z pairs of vertices). */

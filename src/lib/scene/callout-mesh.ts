@@ -45,7 +45,7 @@ export class CalloutMesh {
 
 	/** `withHealth`: how many callouts (the first ones) show a health symbol. */
 	constructor(
-		private readonly list: readonly Callout[],
+		private readonly list: readonly Pick<Callout, 'text' | 'anchor'>[],
 		readonly withHealth: number
 	) {
 		this.atlas = buildCalloutAtlas(list.map((c) => c.text));

@@ -33,7 +33,7 @@ export function labelScale(pitchPx: number): number {
 	return Math.min(1, Math.max(MIN_LABEL_SCALE, pitchPx / (CALLOUT_PX.h + 2)));
 }
 /** The leader's anchor, left of the cabinet's outer side. */
-const ANCHOR_OUT_M = 0.07;
+export const ANCHOR_OUT_M = 0.07;
 /** Leaders run just in front of the cabinet's front edge, so side panels never hide them. */
 export const LEADER_Z = RACK.depthM / 2 + 0.006;
 
@@ -49,6 +49,9 @@ export interface Callout {
 	/** The leader, unit end first: a polyline of world points. */
 	leader: Vec3[];
 }
+
+/** What drawing a callout needs: scenery (the border router) has no pick code. */
+export type CalloutShape = Pick<Callout, 'text' | 'anchor' | 'leader'>;
 
 /** x of the label anchors of a rack (also used by framing). */
 export function anchorX(rack: number, rackCount: number): number {

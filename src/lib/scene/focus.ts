@@ -1,8 +1,10 @@
 /**
  * What the camera frames (pure arithmetic): the whole row of cabinets for the stage's floor and
- * fog, and the occupied units with their labels for the first view.
+ * fog, and the occupied units with their labels for the first view; in SLB scenes also the border
+ * router and the Internet sign beside the row.
  */
 import type { TopologyInfo } from '../sim/topology';
+import { borderFocus, borderLayout } from './border-layout';
 import { anchorX, callouts, LEADER_Z } from './callouts';
 import { box, FACE_Z, rackBox, rackX, RACK, unitSpan, type Box } from './layout';
 import { rackSignBox } from './rack-parts';
@@ -14,6 +16,8 @@ export function sceneBounds(topology: TopologyInfo): Box {
 		rackBox(i, n, r.heightU),
 		rackSignBox(i, n, r.heightU)
 	]);
+	const border = borderLayout(topology);
+	if (border) boxes.push(...border.frame, border.chassis, ...borderFocus(border));
 	return union(boxes.length ? boxes : [rackBox(0, 1, 42)]);
 }
 
@@ -42,6 +46,9 @@ export function focusBoxes(topology: TopologyInfo): Box[] {
 		out.push(box(anchorX(r, n), x1, lo[r], hi[r], FACE_Z - 0.03, LEADER_Z));
 		out.push(rackSignBox(r, n, topology.racks[r]?.heightU ?? 42));
 	}
+	// The border router and the Internet (SLB scenes), right of the row.
+	const border = borderLayout(topology);
+	if (border) out.push(...borderFocus(border));
 	return out;
 }
 

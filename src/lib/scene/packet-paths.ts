@@ -2,11 +2,14 @@
  * Where a packet in flight is drawn (pure arithmetic, no three.js): host↔TOR hops follow the
  * server's data cable to the first TOR (cable-routes.ts), from the NIC end to the switch port or
  * back; in-host hops (vNIC↔vSwitch) are a short run across the server's face, just in front of it,
- * ending at the NIC. Progress 0 is the hop's source end, 1 its destination end.
+ * ending at the NIC; border router↔TOR hops (SLB scenes) follow the cable from TOR1 to the border
+ * router (border-layout.ts). Progress 0 is the hop's source end, 1 its destination end.
  */
-import { PacketHop, TOR_NODE } from '../sim/frame';
+import { BORDER_NODE, PacketHop, TOR_NODE } from '../sim/frame';
 import type { TopologyInfo } from '../sim/topology';
+import { borderLayout } from './border-layout';
 import { cablePolylines } from './cable-routes';
+import type { Vec3 } from './callouts';
 import { faceZones, statusParts } from './fronts';
 import { bezelBox } from './layout';
 
@@ -22,11 +25,48 @@ export interface Vec3Out {
 	z: number;
 }
 
+/** A cable as flattened points (x, y, z), lifted towards the viewer, and distances along it. */
+interface Track {
+	pts: Float32Array;
+	dist: Float32Array;
+}
+
+function track(line: readonly Vec3[]): Track {
+	const pts = new Float32Array(line.length * 3);
+	const dist = new Float32Array(line.length);
+	line.forEach((p, k) => {
+		pts[k * 3] = p[0];
+		pts[k * 3 + 1] = p[1];
+		pts[k * 3 + 2] = p[2] + PACKET_LIFT_M;
+		if (k > 0) {
+			const q = line[k - 1];
+			dist[k] = dist[k - 1] + Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+		}
+	});
+	return { pts, dist };
+}
+
+/** Writes the point `f` (0..1) of the way along `t` into `out`; false for an empty track. */
+function along({ pts, dist }: Track, f: number, out: Vec3Out): boolean {
+	if (dist.length === 0) return false;
+	const at = f * dist[dist.length - 1];
+	let k = 1;
+	while (k < dist.length - 1 && dist[k] < at) k++;
+	const a = k - 1;
+	const seg = dist[k] - dist[a];
+	const g = dist.length === 1 ? 0 : seg > 0 ? (at - dist[a]) / seg : 0;
+	const b = Math.min(k, dist.length - 1);
+	out.x = pts[a * 3] + (pts[b * 3] - pts[a * 3]) * g;
+	out.y = pts[a * 3 + 1] + (pts[b * 3 + 1] - pts[a * 3 + 1]) * g;
+	out.z = pts[a * 3 + 2] + (pts[b * 3 + 2] - pts[a * 3 + 2]) * g;
+	return true;
+}
+
 export class PacketPaths {
-	/** Per node: flattened points (x, y, z) of its cable to the TOR, NIC first. */
-	private readonly points: Float32Array[];
-	/** Per node: distance along the cable at each point. */
-	private readonly dist: Float32Array[];
+	/** Per node: its cable to the TOR, NIC first. */
+	private readonly cables: Track[];
+	/** TOR1 to the border router, TOR end first (SLB scenes), or null. */
+	private readonly border: Track | null;
 	/** Per node: the in-host run, [x0, y0, z0, x1, y1, z1] from the vNIC spot to the NIC. */
 	private readonly inHost: Float32Array[];
 
@@ -38,24 +78,12 @@ export class PacketPaths {
 			topo.switches.findIndex((s) => s.kind === 'tor')
 		);
 		const n = Math.max(1, topo.racks.length);
-		this.points = [];
-		this.dist = [];
+		this.cables = [];
 		this.inHost = [];
+		const layout = borderLayout(topo);
+		this.border = layout ? track(layout.cable) : null;
 		topo.nodes.forEach((node, i) => {
-			const line = S > 0 ? lines[i * S + tor] : [];
-			const pts = new Float32Array(line.length * 3);
-			const dist = new Float32Array(line.length);
-			line.forEach((p, k) => {
-				pts[k * 3] = p[0];
-				pts[k * 3 + 1] = p[1];
-				pts[k * 3 + 2] = p[2] + PACKET_LIFT_M;
-				if (k > 0) {
-					const q = line[k - 1];
-					dist[k] = dist[k - 1] + Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
-				}
-			});
-			this.points.push(pts);
-			this.dist.push(dist);
+			this.cables.push(track(S > 0 ? lines[i * S + tor] : []));
 			const nic = statusParts(faceZones(bezelBox(node, n)).status).nic;
 			const z = nic.z + nic.d / 2 + PACKET_LIFT_M;
 			this.inHost.push(Float32Array.of(nic.x - IN_HOST_RUN_M, nic.y, z, nic.x, nic.y, z));
@@ -64,7 +92,7 @@ export class PacketPaths {
 
 	/**
 	 * Writes into `out` where a packet on `hop` from `from` to `to` (node indices, TOR_NODE for the
-	 * TOR) is at `progress` 0..1; returns false (out untouched) if the hop names no known node.
+	 * TOR, BORDER_NODE for the border router) is at `progress` 0..1; returns false (out untouched) if the hop names no known node.
 	 */
 	positionAt(hop: number, from: number, to: number, progress: number, out: Vec3Out): boolean {
 		const t = Math.min(1, Math.max(0, progress));
@@ -72,21 +100,14 @@ export class PacketPaths {
 			const toTor = hop === PacketHop.hostToTor;
 			const node = toTor ? from : to;
 			if ((toTor ? to : from) !== TOR_NODE) return false;
-			const pts = this.points[node];
-			const dist = this.dist[node];
-			if (!pts || dist.length === 0) return false;
-			const total = dist[dist.length - 1];
-			const along = (toTor ? t : 1 - t) * total;
-			let k = 1;
-			while (k < dist.length - 1 && dist[k] < along) k++;
-			const a = k - 1;
-			const seg = dist[k] - dist[a];
-			const f = dist.length === 1 ? 0 : seg > 0 ? (along - dist[a]) / seg : 0;
-			const b = Math.min(k, dist.length - 1);
-			out.x = pts[a * 3] + (pts[b * 3] - pts[a * 3]) * f;
-			out.y = pts[a * 3 + 1] + (pts[b * 3 + 1] - pts[a * 3 + 1]) * f;
-			out.z = pts[a * 3 + 2] + (pts[b * 3 + 2] - pts[a * 3 + 2]) * f;
-			return true;
+			const cable = this.cables[node];
+			return cable ? along(cable, toTor ? t : 1 - t, out) : false;
+		}
+		if (hop === PacketHop.torToBorder || hop === PacketHop.borderToTor) {
+			const fromTor = hop === PacketHop.torToBorder;
+			if (from !== (fromTor ? TOR_NODE : BORDER_NODE)) return false;
+			if (to !== (fromTor ? BORDER_NODE : TOR_NODE)) return false;
+			return this.border ? along(this.border, fromTor ? t : 1 - t, out) : false;
 		}
 		if (hop === PacketHop.vnicToVswitch || hop === PacketHop.vswitchToVnic) {
 			const run = this.inHost[from];

@@ -1,7 +1,8 @@
 /**
  * Tenant packets in flight: ONE InstancedMesh of small boxes for every packet, and ONE InstancedMesh
  * of larger translucent wrappers around the encapsulated (VXLAN) ones, so the draw calls do not
- * grow with the number of packets. Each frame sets the instance count and matrices in place
+ * grow with the number of packets. Load-balanced packets take the SLB colours (palette.ts), and
+ * Direct Server Return replies are turned 45° about the view axis: diamonds, not squares. Each frame sets the instance count and matrices in place
  * (scratch objects, no allocation); instance i of the packet mesh is the frame's packet i, and
  * `packetIdAt` maps a picked instance back to its packet id.
  */
@@ -20,6 +21,7 @@ import { MAX_FRAME_PACKETS, PacketFlags, type FrameReader } from '../sim/frame';
 import type { TopologyInfo } from '../sim/topology';
 import { PacketPaths, type Vec3Out } from './packet-paths';
 import { SCENE_COLORS } from './palette';
+import { PATH_COLORS, pathTone, TONE } from './path-light';
 
 /** Edge of a packet box, and of the wrapper around an encapsulated one, in metres. */
 export const PACKET_SIZE_M = 0.022;
@@ -29,9 +31,10 @@ export const DROP_MARK_SCALE = 2.2;
 /** Generous bound of the whole scene for culling and ray tests (instances move every frame). */
 const BOUND_RADIUS_M = 50;
 
-const EVEN = new Color(SCENE_COLORS.packetTenantEven);
-const ODD = new Color(SCENE_COLORS.packetTenantOdd);
 const DROPPED = new Color(SCENE_COLORS.packetDropped);
+const EVEN = PATH_COLORS[TONE.even];
+/** A DSR reply's turn about z: a box seen from the front becomes a diamond. */
+export const DIAMOND_TURN_RAD = Math.PI / 4;
 const scratch = new Matrix4();
 const at: Vec3Out = { x: 0, y: 0, z: 0 };
 
@@ -116,11 +119,14 @@ export class Packets {
 				at
 			);
 			if (!ok) continue;
+			// Tone and colour as the path light has them (tenant parity, SLB inbound, DSR reply).
+			const tone = pathTone(flags);
 			if (dropped) scratch.makeScale(DROP_MARK_SCALE, DROP_MARK_SCALE, DROP_MARK_SCALE);
+			else if (tone === TONE.directReturn) scratch.makeRotationZ(DIAMOND_TURN_RAD);
 			else scratch.identity();
 			scratch.setPosition(at.x, at.y, at.z);
 			this.mesh.setMatrixAt(drawn, scratch);
-			this.mesh.setColorAt(drawn, dropped ? DROPPED : flags & PacketFlags.tenantOdd ? ODD : EVEN);
+			this.mesh.setColorAt(drawn, dropped ? DROPPED : PATH_COLORS[tone]);
 			this.ids[drawn] = frame.packetId(i);
 			drawn++;
 			if (flags & PacketFlags.encapsulated) {

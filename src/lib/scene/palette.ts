@@ -129,12 +129,30 @@ export const SCENE_COLORS = {
 	packetTenantEven: '#CC79A7',
 	packetTenantOdd: '#E69F00',
 	packetWrapper: '#F5F7FA',
+	/**
+	 * Load-balanced (SLB) packets on their way in (client → border router → TOR → MUX → server):
+	 * turquoise, far from every health, tenant and cable hue. The MUX tags on servers share it,
+	 * because that is where these packets are sent on from.
+	 */
+	packetLoadBalanced: '#3FE0D0',
+	/**
+	 * Replies sent by Direct Server Return (server → TOR → border router, no MUX): lime, and drawn
+	 * as diamonds (a packet box turned 45°) instead of squares, so shape tells them apart too.
+	 */
+	packetDirectReturn: '#B8F25C',
 	/** A drop marker: larger than a packet, in the failed colour, held where the drop happened. */
 	packetDropped: '#D55E00'
 } as const;
 
-/** Plain-text legend (one item a line) for the UI and for screen readers. */
-export function legendText(): string {
+/** The legend's Software Load Balancer line. */
+export const SLB_LEGEND =
+	'Load balancing: the border router stands right of the racks, cabled to TOR1, with the Internet beyond it; turquoise squares are load-balanced packets coming in from internet clients through a MUX (a turquoise tag on a server marks where a MUX runs); lime diamonds are replies going straight from the server to the border router by Direct Server Return, bypassing the MUXes';
+
+/**
+ * Plain-text legend (one item a line) for the UI and for screen readers. `slb`: include the line
+ * about the Software Load Balancer (pass false for scenarios without one).
+ */
+export function legendText(slb = true): string {
 	const health = Object.values(HEALTH_STYLES).map(
 		(s) => `${s.symbol} ${s.label} (${s.pattern}): ${s.description}`
 	);
@@ -146,6 +164,7 @@ export function legendText(): string {
 		'A small LED on each server flashes with every cluster heartbeat',
 		'Small boxes moving along cables and across server faces are tenant packets (pink or orange by tenant); a packet inside a pale translucent box is VXLAN-encapsulated; a larger vermillion box marks where a packet was dropped (the event log says why)',
 		'While packets are in flight between servers, the data cables on their path light up in the tenant colour',
-		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic'
+		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic',
+		...(slb ? [SLB_LEGEND] : [])
 	].join('\n');
 }

@@ -6,7 +6,7 @@ import { FrameReader, packFrame, type FramePacket } from '../sim/frame';
 import { Health } from '../sim/health';
 import { parseScenario } from '../sim/scenario/index';
 import { buildTopology } from '../sim/topology-build';
-import type { DriveMedia, TopologyInfo } from '../sim/topology';
+import type { DriveMedia, SlbTopology, TopologyInfo } from '../sim/topology';
 
 export interface TestTopologyOptions {
 	serversPerRack?: number;
@@ -38,6 +38,28 @@ export function makeTopology(nodeCount: number, options: TestTopologyOptions = {
 	const { ports } = options;
 	if (ports === undefined) return topology;
 	return { ...topology, switches: topology.switches.map((s) => ({ ...s, ports })) };
+}
+
+/**
+ * `topology` with a Software Load Balancer: by default two MUXes (on servers 0 and 2), a border
+ * router "Border1" and two internet clients. Built by hand: the scene needs only the shape.
+ */
+export function withSlb(topology: TopologyInfo, slb: Partial<SlbTopology> = {}): TopologyInfo {
+	return {
+		...topology,
+		slb: {
+			muxes: [
+				{ name: 'MUX01', host: 0 },
+				{ name: 'MUX02', host: 2 }
+			],
+			router: { name: 'Border1' },
+			clients: [
+				{ name: 'client1', address: '198.51.100.10' },
+				{ name: 'client2', address: '198.51.100.20' }
+			],
+			...slb
+		}
+	};
 }
 
 /** A frame source for `topology` with everything healthy and heartbeats 600 ms ago. */

@@ -1,7 +1,8 @@
 /**
  * Every thin line of the scene in ONE LineSegments draw call: the network cables (recoloured in
- * place as heartbeats pass) and the callouts' leader lines (static). Each vertex carries an RGBA
- * colour whose alpha flags a dashed line, so a dead cable reads as broken without its colour.
+ * place as heartbeats pass), any extra cables (the border router's, in SLB scenes) and the
+ * callouts' leader lines (static). Each vertex carries an RGBA colour whose alpha flags a dashed
+ * line, so a dead cable reads as broken without its colour.
  */
 import {
 	BufferAttribute,
@@ -13,7 +14,7 @@ import {
 } from 'three';
 import type { TopologyInfo } from '../sim/topology';
 import { cableRoutes, type CableRoutes } from './cable-routes';
-import type { Callout } from './callouts';
+import type { Callout, Vec3 } from './callouts';
 import { SCENE_COLORS } from './palette';
 
 /** Dash period along a dead cable, in metres. */
@@ -44,22 +45,44 @@ void main() {
 export class Wires {
 	readonly lines: LineSegments;
 	readonly routes: CableRoutes;
+	/** First vertex and vertex count of each extra cable, in the order given. */
+	readonly extras: readonly { start: number; count: number }[];
 	private readonly colors: Float32Array;
 	private readonly colorAttr: BufferAttribute;
 	private readonly material: ShaderMaterial;
 	private dirty = false;
 
-	constructor(topo: TopologyInfo, list: readonly Callout[]) {
+	/** `extra`: more cables as polylines, drawn after the servers' (see `setExtra`). */
+	constructor(
+		topo: TopologyInfo,
+		list: readonly Pick<Callout, 'leader'>[],
+		extra: readonly (readonly Vec3[])[] = []
+	) {
 		const routes = cableRoutes(topo);
 		const cableVerts = routes.distances.length;
-		const leaderVerts = list.reduce((sum, c) => sum + 2 * (c.leader.length - 1), 0);
-		const n = cableVerts + leaderVerts;
+		const segments = (line: readonly unknown[]) => 2 * Math.max(0, line.length - 1);
+		const extraVerts = extra.reduce((sum, line) => sum + segments(line), 0);
+		const leaderVerts = list.reduce((sum, c) => sum + segments(c.leader), 0);
+		const n = cableVerts + extraVerts + leaderVerts;
 		const positions = new Float32Array(n * 3);
 		const distances = new Float32Array(n);
 		positions.set(routes.positions);
 		distances.set(routes.distances);
 		this.colors = new Float32Array(n * 4);
 		let v = cableVerts;
+		this.extras = extra.map((line) => {
+			const start = v;
+			let dist = 0;
+			for (let k = 0; k + 1 < line.length; k++) {
+				const [a, b] = [line[k], line[k + 1]];
+				positions.set(a, v * 3);
+				distances[v++] = dist;
+				dist += Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]);
+				positions.set(b, v * 3);
+				distances[v++] = dist;
+			}
+			return { start, count: v - start };
+		});
 		for (const c of list) {
 			for (let k = 0; k + 1 < c.leader.length; k++) {
 				for (const p of [c.leader[k], c.leader[k + 1]]) {
@@ -88,9 +111,19 @@ export class Wires {
 
 	/** Colours cable `c` (every vertex of it); `dashed` draws it broken. */
 	setCable(c: number, color: Color, dashed: boolean): void {
-		const end = this.routes.start[c] + this.routes.count[c];
+		this.paint(this.routes.start[c], this.routes.count[c], color, dashed);
+	}
+
+	/** Colours extra cable `k` like `setCable`. */
+	setExtra(k: number, color: Color, dashed: boolean): void {
+		const e = this.extras[k];
+		if (e) this.paint(e.start, e.count, color, dashed);
+	}
+
+	private paint(start: number, count: number, color: Color, dashed: boolean): void {
+		const end = start + count;
 		const a = dashed ? 1 : 0;
-		for (let v = this.routes.start[c]; v < end; v++) {
+		for (let v = start; v < end; v++) {
 			const o = v * 4;
 			this.colors[o] = color.r;
 			this.colors[o + 1] = color.g;
