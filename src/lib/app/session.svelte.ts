@@ -34,6 +34,7 @@ import {
 	type SessionPhase
 } from './loading.svelte';
 import { AclRules } from './acl-rules.svelte';
+import { SlbState } from './slb-state.svelte';
 import { LostPeers } from './lost-peers.svelte';
 import { findObject, sameObject, type ObjectRef } from './objects';
 import { Player, type PlayerHost } from './player.svelte';
@@ -125,6 +126,12 @@ export class Session {
 	readonly acl = new AclRules({
 		api: () => this.#handle?.api ?? null,
 		generation: () => this.#generation
+	});
+	/** The Software Load Balancer's view and inputs. */
+	readonly slb = new SlbState({
+		api: () => this.#handle?.api ?? null,
+		generation: () => this.#generation,
+		send: (input) => this.#player.send({ type: 'input', input })
 	});
 	#peers = new LostPeers({
 		selection: () => this.selection,
@@ -471,6 +478,7 @@ export class Session {
 		this.#handle = null;
 		this.#peers.cancel();
 		this.acl.reset();
+		this.slb.reset();
 		if (this.#invariantsTimer !== null) clearTimeout(this.#invariantsTimer);
 		this.#invariantsTimer = null;
 		this.#aclPending = false;
@@ -499,6 +507,7 @@ export class Session {
 		void this.log.refresh();
 		void this.#refreshNetwork();
 		void this.#refreshInvariants();
+		void this.slb.refresh();
 	}
 
 	/** Shows a frame, then refreshes what depends on the logs it says changed. */
@@ -522,6 +531,7 @@ export class Session {
 			void this.#refreshInvariants();
 			// VM placement changes with vm.move inputs (and back when seeking before one).
 			void this.#refreshNetwork();
+			void this.slb.refresh();
 		}, this.#deps.logThrottleMs ?? INVARIANTS_THROTTLE_MS);
 	}
 

@@ -14,7 +14,8 @@ import type {
 	LogPage,
 	LogQuery,
 	NetworkView,
-	PacketResult
+	PacketResult,
+	SlbView
 } from '$lib/worker/protocol';
 
 /** A tenant view like vxlan-two-tenants.json's: two tenants, two VMs each on Node01/Node02. */
@@ -178,6 +179,8 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		capture: new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a]),
 		/** When set, the next addInput is refused with this message. */
 		refuseNext: null as string | null,
+		/** What slb() answers. */
+		slb: null as SlbView | null,
 		/** Effective firewall rules by VM, as aclRules answers them. */
 		aclRules: {} as Record<string, AclRuleListing[]>,
 		/** Simulated [start, end) ms spans during which one packet is in flight. */
@@ -278,6 +281,10 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		},
 		async network() {
 			return state.network;
+		},
+		async slb() {
+			state.calls.push({ method: 'slb', args: [] });
+			return state.slb;
 		},
 		async aclRules(vm) {
 			state.calls.push({ method: 'aclRules', args: [vm] });

@@ -1,0 +1,63 @@
+/**
+ * The session's Software Load Balancer part: the latest SlbView from the worker (refreshed with
+ * the invariants as the log grows, and on load) and the inputs the SLB panel sends.
+ */
+import type { UntimedInput } from './playback.machine';
+import type { SessionApi } from './session-deps';
+import type { SlbProtocol, SlbView } from './slb-view';
+
+/** CHOICE: connections a learner starts from the panel open this far apart (simulated ms). */
+export const PANEL_CONNECTION_INTERVAL_MS = 100;
+
+export interface SlbHost {
+	/** The running worker's API, or null when none runs. */
+	api(): SessionApi | null;
+	generation(): number;
+	/** Sends an input at the current simulated time. */
+	send(input: UntimedInput): void;
+}
+
+export class SlbState {
+	/** The SLB now, or null (no SLB in this scenario, or not read yet). */
+	view = $state.raw<SlbView | null>(null);
+
+	#host: SlbHost;
+
+	constructor(host: SlbHost) {
+		this.#host = host;
+	}
+
+	async refresh(): Promise<void> {
+		const api = this.#host.api();
+		if (!api) return;
+		const generation = this.#host.generation();
+		try {
+			const view = await api.slb();
+			if (generation === this.#host.generation()) this.view = view;
+		} catch {
+			// The next log change retries.
+		}
+	}
+
+	reset(): void {
+		this.view = null;
+	}
+
+	/** `count` connections from `client` to `vip`:`port`. */
+	connect(client: string, vip: string, protocol: SlbProtocol, port: number, count: number): void {
+		const intervalMs = PANEL_CONNECTION_INTERVAL_MS;
+		this.#host.send({ type: 'client.connect', client, vip, protocol, port, count, intervalMs });
+	}
+	failMux(mux: number): void {
+		this.#host.send({ type: 'mux.fail', mux });
+	}
+	restoreMux(mux: number): void {
+		this.#host.send({ type: 'mux.restore', mux });
+	}
+	stopService(vm: string, port: number): void {
+		this.#host.send({ type: 'vm.service-stop', vm, port });
+	}
+	startService(vm: string, port: number): void {
+		this.#host.send({ type: 'vm.service-start', vm, port });
+	}
+}
