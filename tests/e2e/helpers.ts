@@ -29,7 +29,13 @@ export interface StackScopeWindow {
 		seek(tMs: number): Promise<void>;
 		screenPosition(name: string): { x: number; y: number } | null;
 		packetsInFlight: number;
+		packetFlagsSeen: number;
 	};
+}
+
+/** PacketFlags of every packet the page has shown since loading, OR-ed together. */
+export async function packetFlagsSeen(page: Page): Promise<number> {
+	return page.evaluate(() => (window as unknown as StackScopeWindow).__stackscope!.packetFlagsSeen);
 }
 
 /** Packet hops in the latest frame the page shows. */

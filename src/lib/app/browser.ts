@@ -44,6 +44,8 @@ export interface TestHook {
 	readonly ready: boolean;
 	/** Packet hops (and drop markers) in the latest frame shown. */
 	readonly packetsInFlight: number;
+	/** PacketFlags of every packet shown since the scenario loaded, OR-ed together. */
+	readonly packetFlagsSeen: number;
 }
 
 /** The part of a Session the hook uses. */
@@ -56,6 +58,7 @@ export interface HookedSession {
 	readonly locateInScene: ((target: ObjectRef) => { x: number; y: number } | null) | null;
 	readonly ready: boolean;
 	readonly reader: { readonly packetCount: number };
+	readonly packetFlagsSeen: number;
 }
 
 const FRAME_POLL_MS = 16;
@@ -81,6 +84,9 @@ export function exposeTestHook(target: Window, session: HookedSession): () => vo
 		},
 		get packetsInFlight() {
 			return session.reader.packetCount;
+		},
+		get packetFlagsSeen() {
+			return session.packetFlagsSeen;
 		},
 		get ready() {
 			return session.ready;

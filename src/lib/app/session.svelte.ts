@@ -105,6 +105,11 @@ export class Session {
 	aclErrors = $state.raw<string[]>([]);
 	/** Tenant view (customer addresses) or provider view (hosts and provider addresses). */
 	addressView = $state<AddressView>('tenant');
+	/**
+	 * Every packet flag (frame.ts PacketFlags) seen in a frame since the scenario loaded, OR-ed
+	 * together: which kinds of packets have been on screen (not reactive).
+	 */
+	packetFlagsSeen = 0;
 	/** The log entry (index in the whole log) the learner jumped to, highlighted in the log. */
 	highlightedLogIndex = $state<number | null>(null);
 
@@ -492,6 +497,7 @@ export class Session {
 		this.selection = null;
 		this.menu = null;
 		this.#frame.clear();
+		this.packetFlagsSeen = 0;
 		this.inputs = [];
 		this.log.page = null;
 		this.log.kinds = [];
@@ -513,6 +519,8 @@ export class Session {
 	/** Shows a frame, then refreshes what depends on the logs it says changed. */
 	#applyFrame(buffer: ArrayBuffer, announce: boolean): void {
 		const before = this.#frame.apply(buffer, this.topology, announce ? this.announcer : null);
+		const reader = this.reader;
+		for (let i = 0; i < reader.packetCount; i++) this.packetFlagsSeen |= reader.packetFlags(i);
 		if (this.clock.logCount !== before.logCount) {
 			if (this.tab === 'log') this.log.invalidate();
 			if (this.selection?.kind === 'node') this.#peers.refresh();

@@ -122,18 +122,18 @@ describe('SlbPanel', () => {
 	it('lists the MUXes with server, PA, state, BGP session and inbound packets', () => {
 		renderPanel();
 		const table = screen.getByTestId('slb-muxes');
-		expect(within(table).getByText(/Replies never pass a MUX \(Direct Server Return\)/)).toBe(
-			table.querySelector('caption')
-		);
-		expect(within(table).getByRole('columnheader', { name: 'BGP session' })).toHaveAttribute(
+		// The table is described by the note that replies never pass a MUX.
+		const note = document.getElementById(table.getAttribute('aria-describedby') ?? '');
+		expect(note).toHaveTextContent(/Replies never pass a MUX \(Direct Server Return\)/);
+		expect(within(table).getByRole('columnheader', { name: 'BGP' })).toHaveAttribute(
 			'scope',
 			'col'
 		);
 		expect(screen.getByTestId('mux-0')).toHaveTextContent(
-			/MUX1\s*Node01\s*10\.10\.56\.21\s*●\s*Running\s*●\s*Established\s*120/
+			/MUX1\s*on Node01, PA 10\.10\.56\.21\s*●\s*Running\s*●\s*Established\s*120/
 		);
 		expect(screen.getByTestId('mux-1')).toHaveTextContent(
-			/MUX2\s*Node02\s*10\.10\.56\.22\s*✕\s*Failed\s*✕\s*Idle \(no routes\)\s*40/
+			/MUX2\s*on Node02, PA 10\.10\.56\.22\s*✕\s*Failed\s*✕\s*Idle \(no routes\)\s*40/
 		);
 	});
 
