@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { Simulation } from '../../src/lib/sim/index';
 import { benchKernel } from './kernel';
 import { benchNetwork, NETWORK_FLOWS } from './network';
+import { benchSlb, SLB_MUXES } from './slb';
 
 const KERNEL_EVENTS = 1_000_000;
 const FRAME_PACKS = 20_000;
@@ -45,6 +46,7 @@ function benchModel(): { simSecondsPerSecond: number; entriesPerSecond: number }
 const kernel = benchKernel(KERNEL_EVENTS);
 const model = benchModel();
 const network = benchNetwork();
+const slb = benchSlb();
 const frame = benchFramePack();
 const fmt = (n: number, digits = 0) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -70,6 +72,12 @@ const rows: [string, string, string][] = [
 		`${fmt(network.packetsPerSec / kernel.bareEventsPerSec, 4)}x`,
 		''
 	],
+	[
+		`SLB: connections per second through the load-balanced path, 16 servers, ${SLB_MUXES} MUXes (${fmt(slb.connections)} TCP connections, replies by DSR)`,
+		fmt(slb.connectionsPerSec),
+		''
+	],
+	['SLB: packets per second on that path', fmt(slb.packetsPerSec), ''],
 	[
 		`Pack one frame, 16-node scenario (${frame.bytes} bytes)`,
 		`${fmt(frame.msPerFrame * 1000, 2)} µs`,
