@@ -4,7 +4,7 @@
  */
 import type { UntimedInput } from './playback.machine';
 import type { SessionApi } from './session-deps';
-import type { SlbProtocol, SlbView } from './slb-view';
+import type { SlbDistribution, SlbProtocol, SlbView } from './slb-view';
 
 /** CHOICE: connections a learner starts from the panel open this far apart (simulated ms). */
 export const PANEL_CONNECTION_INTERVAL_MS = 100;
@@ -59,5 +59,8 @@ export class SlbState {
 	}
 	startService(vm: string, port: number): void {
 		this.#host.send({ type: 'vm.service-start', vm, port });
+	}
+	setDistribution(lb: string, rule: string, distribution: SlbDistribution): void {
+		this.#host.send({ type: 'lb.set-distribution', lb, rule, distribution });
 	}
 }

@@ -101,7 +101,8 @@ function renderPanel(slb: SlbView | null = makeSlb()) {
 		onMuxFail: vi.fn(),
 		onMuxRestore: vi.fn(),
 		onServiceStop: vi.fn(),
-		onServiceStart: vi.fn()
+		onServiceStart: vi.fn(),
+		onDistribution: vi.fn()
 	};
 	const props = $state({ slb, vms: VMS, ...calls });
 	render(SlbPanel, props);
@@ -173,16 +174,25 @@ describe('SlbPanel', () => {
 		const web = screen.getByTestId('slb-lb-web-lb');
 		expect(within(web).getByRole('heading')).toHaveTextContent('Load balancer web-lb');
 		expect(web).toHaveTextContent('Tenant Contoso, VIP 192.0.2.10');
-		expect(web).toHaveTextContent(/http\s*TCP\s*80 → 8080\s*Default: 5-tuple hash/);
+		expect(web).toHaveTextContent(/http\s*TCP\s*80 → 8080.*5-tuple hash/);
+		expect(screen.getByTestId('distribution-web-lb-http')).toHaveValue('Default');
 		expect(screen.getByTestId('slb-lb-dns-lb')).toHaveTextContent(
-			/dns\s*UDP\s*53 → 5353\s*SourceIP: 2-tuple hash/
+			/dns\s*UDP\s*53 → 5353.*2-tuple hash/
 		);
+		expect(screen.getByTestId('distribution-dns-lb-dns')).toHaveValue('SourceIP');
 		expect(screen.getByTestId('dip-web-vm1')).toHaveTextContent(
 			/web-vm1\s*10\.0\.1\.4\s*Node03\s*●\s*In rotation\s*15/
 		);
 		expect(screen.getByTestId('dip-web-vm2')).toHaveTextContent(
 			/web-vm2\s*10\.0\.1\.5\s*Node04\s*✕\s*Out of rotation \(probe failing\)\s*5/
 		);
+	});
+
+	it("changes a rule's distribution mode from its select", async () => {
+		const user = userEvent.setup();
+		const { onDistribution } = renderPanel();
+		await user.selectOptions(screen.getByTestId('distribution-web-lb-http'), 'SourceIPProtocol');
+		expect(onDistribution).toHaveBeenCalledExactlyOnceWith('web-lb', 'http', 'SourceIPProtocol');
 	});
 
 	it("shows each DIP's share of its load balancer's connections", () => {

@@ -23,7 +23,7 @@ export const SLB_INVARIANTS = {
 	stableDip: {
 		name: 'stable-dip',
 		description:
-			'Every packet of one connection reaches the same DIP as long as no DIP’s health has changed since the connection started.'
+			'Every packet of one connection reaches the same DIP as long as no DIP’s health and no rule’s distribution mode has changed since the connection started.'
 	}
 } as const;
 

@@ -68,6 +68,8 @@ interface LbInfo {
 	name: string | undefined;
 	/** Its front ends, "tcp 80", or undefined when a rule cannot be read. */
 	fronts: string[] | undefined;
+	/** Names of its load-balancing rules (not inbound NAT rules) that could be read. */
+	rules: string[];
 }
 
 /** What SLB inputs may refer to. */
@@ -244,9 +246,12 @@ function checkLoadBalancer(lb: unknown, at: string, context: LbContext): void {
 		if (front === undefined) frontsComplete = false;
 		else fronts.push(front);
 	};
+	const ruleNames: string[] = [];
 	list(field(lb, 'rules')).forEach((entry, r) => {
 		const rAt = `${at}.rules[${r}]`;
 		rule(entry, rAt);
+		const ruleName = field(entry, 'name');
+		if (isResourceName(ruleName)) ruleNames.push(ruleName);
 		const probe = field(entry, 'probe');
 		if (isResourceName(probe) && probeNames !== undefined && !probeNames.has(probe)) {
 			errors.push(`${rAt}.probe: ${noSuch('probe', probe, `in ${at}.probes`, probeNames)}`);
@@ -267,7 +272,8 @@ function checkLoadBalancer(lb: unknown, at: string, context: LbContext): void {
 		index.vips.byVip.set(vip, {
 			at,
 			name: isResourceName(name) ? name : undefined,
-			fronts: frontsComplete ? fronts : undefined
+			fronts: frontsComplete ? fronts : undefined,
+			rules: ruleNames
 		});
 	}
 }
@@ -579,6 +585,24 @@ export function checkSlbInput(
 			} else if (mux >= index.muxes) {
 				const range = index.muxes === 1 ? 'the only MUX is 0' : `MUXes are 0 to ${index.muxes - 1}`;
 				errors.push(`${at}.mux: no MUX ${mux} in a ${index.muxes}-MUX pool (${range})`);
+			}
+			return;
+		}
+		case 'lb.set-distribution': {
+			const name = field(input, 'lb');
+			if (!isResourceName(name) || !index.vips.complete) return;
+			const lbs = [...index.vips.byVip.values()];
+			const lb = lbs.find((l) => l.name === name);
+			const names = lbs.flatMap((l) => (l.name === undefined ? [] : [l.name]));
+			if (lb === undefined) {
+				errors.push(`${at}.lb: ${noSuch('load balancer', name, 'in loadBalancers', names)}`);
+				return;
+			}
+			const ruleName = field(input, 'rule');
+			if (isResourceName(ruleName) && !lb.rules.includes(ruleName)) {
+				errors.push(
+					`${at}.rule: ${noSuch('rule', ruleName, `in load balancer "${name}"`, lb.rules)}`
+				);
 			}
 			return;
 		}

@@ -537,13 +537,35 @@ export const vmServiceStartInputSchema = strict(
 	serviceHints
 );
 
+/**
+ * `lb.set-distribution`: changes how a load-balancing rule picks a DIP for new connections
+ * (FACTS §4.3); connections already open may move too, as the hash changes.
+ */
+export const lbSetDistributionInputSchema = strict(
+	{
+		t: inputTime,
+		type: v.literal('lb.set-distribution'),
+		lb: resourceName,
+		rule: resourceName,
+		distribution: oneOf(['Default', 'SourceIPProtocol', 'SourceIP'], DISTRIBUTION_RULE)
+	},
+	'an input object',
+	{
+		...inputHints,
+		lb: 'the name of the load balancer',
+		rule: 'the name of its load-balancing rule',
+		distribution: '"Default", "SourceIPProtocol" or "SourceIP"'
+	}
+);
+
 /** The SLB input variants, to spread into INPUT_VARIANTS (schema.ts). */
 export const SLB_INPUT_VARIANTS = [
 	clientConnectInputSchema,
 	muxFailInputSchema,
 	muxRestoreInputSchema,
 	vmServiceStopInputSchema,
-	vmServiceStartInputSchema
+	vmServiceStartInputSchema,
+	lbSetDistributionInputSchema
 ] as const;
 
 // --- Types ----------------------------------------------------------------------------------

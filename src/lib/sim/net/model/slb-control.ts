@@ -161,6 +161,26 @@ export function handleSlbInput(world: NetWorld, input: InputEvent, ctx: SimConte
 			});
 			return true;
 		}
+		case 'lb.set-distribution': {
+			const rule = slb?.config.loadBalancers
+				.find((l) => l.name === input.lb)
+				?.rules.find((r) => r.name === input.rule);
+			if (!slb || !rule) {
+				ctx.log('input.ignored', {
+					reason: `no rule ${String(input.rule)} in ${String(input.lb)}`
+				});
+				return true;
+			}
+			rule.distribution = input.distribution as typeof rule.distribution;
+			// The DIP a connection hashes to may change: a new epoch for the stable-DIP invariant.
+			slb.healthVersion++;
+			ctx.log('slb.distribution-set', {
+				lb: input.lb as string,
+				rule: rule.name,
+				distribution: rule.distribution
+			});
+			return true;
+		}
 		case 'vm.service-stop':
 		case 'vm.service-start': {
 			if (!slb) return true;

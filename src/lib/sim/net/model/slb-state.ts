@@ -88,7 +88,10 @@ export interface SlbState {
 	probes: ProbeState[];
 	/** probeKey → healthy: what the SLB Manager reports to the MUXes. */
 	health: Record<string, boolean>;
-	/** Bumped on every health change: a connection may change DIP only across a bump. */
+	/**
+	 * Bumped on every health change and distribution change: a connection may change DIP only
+	 * across a bump.
+	 */
 	healthVersion: number;
 	/** "vm:port" of stopped services. */
 	stopped: string[];

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../index';
 import { parseEthernetFrame } from '../ethernet';
 import { parseIpv4Packet } from '../ipv4';
+import { fiveTupleOf } from '../slb/index';
+
+const ipOf = (frame: Uint8Array): Uint8Array => {
+	const eth = parseEthernetFrame(frame);
+	return eth.ok ? eth.value.payload : new Uint8Array();
+};
 
 const FILE = 'static/scenarios/slb-dsr.json';
 const VIP = '192.0.2.50';
@@ -217,5 +223,98 @@ describe('Software Load Balancer: determinism', () => {
 		a.seek(60_000);
 		expect(a.stateHash()).toBe(b.stateHash());
 		expect(Buffer.from(a.capture()).equals(Buffer.from(b.capture()))).toBe(true);
+	});
+});
+
+describe('Software Load Balancer: changing things while it runs', () => {
+	it('lb.set-distribution SourceIP sends all of a client to one DIP from then on', () => {
+		const sim = load([
+			connect(10_000, 'client1', 40),
+			{
+				t: 15_000,
+				type: 'lb.set-distribution',
+				lb: 'web-lb',
+				rule: 'http',
+				distribution: 'SourceIP'
+			},
+			connect(16_000, 'client1', 40)
+		]);
+		sim.runUntil(30_000);
+		const conns = sim.state.net.slb!.connections;
+		expect(new Set(conns.slice(0, 40).map((c) => c.dip)).size).toBe(2);
+		expect(new Set(conns.slice(40).map((c) => c.dip)).size).toBe(1);
+		expect(of(sim, 'slb.distribution-set')[0]).toMatchObject({
+			rule: 'http',
+			distribution: 'SourceIP'
+		});
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
+	});
+
+	it('refuses a distribution change for an unknown load balancer or rule, naming it', () => {
+		const sim = load([]);
+		const bad = (lb: string, rule: string) =>
+			sim.addInput({ t: 1000, type: 'lb.set-distribution', lb, rule, distribution: 'SourceIP' });
+		expect(bad('web', 'http')).toMatchObject({
+			ok: false,
+			errors: [expect.stringContaining('input.lb: no load balancer named "web"')]
+		});
+		expect(bad('web-lb', 'https')).toMatchObject({
+			ok: false,
+			errors: [
+				expect.stringContaining('input.rule: no rule named "https" in load balancer "web-lb"')
+			]
+		});
+	});
+
+	it('takes a DIP out of rotation when an ACL blocks the probe source (the subnet gateway)', () => {
+		const sim = load([
+			{
+				t: 6_000,
+				type: 'acl.add',
+				vm: 'web-vm2',
+				name: 'BlockGateway',
+				priority: 100,
+				direction: 'inbound',
+				protocol: 'tcp',
+				sourcePrefix: '10.0.1.1/32',
+				sourcePorts: '*',
+				destinationPrefix: '*',
+				destinationPorts: '*',
+				action: 'deny'
+			},
+			connect(20_000, 'client1', 20)
+		]);
+		sim.runUntil(30_000);
+		const failed = of(sim, 'slb.probe-failed').filter((e) => e.vm === 'web-vm2');
+		expect(failed[0].reason).toBe('blocked by ACL rule BlockGateway');
+		expect(of(sim, 'slb.dip-health').at(-1)).toMatchObject({
+			vm: 'web-vm2',
+			healthy: 'out of rotation'
+		});
+		expect(new Set(sim.state.net.slb!.connections.map((c) => c.dip))).toEqual(new Set(['web-vm1']));
+	});
+
+	it('forwards an inbound NAT rule port to its one VM', () => {
+		const sim = load([{ ...connect(10_000, 'client2', 3), port: 2222 }], (json) => {
+			(json.loadBalancers[0] as Record<string, unknown>).inboundNatRules = [
+				{ name: 'ssh-vm2', protocol: 'tcp', frontendPort: 2222, vm: 'web-vm2', backendPort: 22 }
+			];
+		});
+		sim.runUntil(20_000);
+		const forwarded = of(sim, 'slb.mux-forwarded');
+		expect(new Set(forwarded.map((e) => [e.vm, e.rule].join(' ')))).toEqual(
+			new Set(['web-vm2 ssh-vm2'])
+		);
+		expect(of(sim, 'slb.connection-done')).toHaveLength(3);
+		// The VM answered from port 22; its reply left the host from VIP:2222.
+		const replies = of(sim, 'slb.direct-return');
+		expect(replies.length).toBe(9);
+		for (const e of replies) {
+			const view = sim.packet(e.packet as number)!;
+			const inside = fiveTupleOf(ipOf(view.inner));
+			const onWire = fiveTupleOf(ipOf(view.bytes));
+			expect(inside.ok && [inside.value.srcIp, inside.value.srcPort]).toEqual(['10.0.1.5', 22]);
+			expect(onWire.ok && [onWire.value.srcIp, onWire.value.srcPort]).toEqual([VIP, 2222]);
+		}
 	});
 });
