@@ -48,6 +48,11 @@ export class SlbState {
 		const intervalMs = PANEL_CONNECTION_INTERVAL_MS;
 		this.#host.send({ type: 'client.connect', client, vip, protocol, port, count, intervalMs });
 	}
+	/** `count` connections from tenant VM `vm` to internet client `client` (outbound NAT). */
+	connectOut(vm: string, client: string, protocol: SlbProtocol, port: number, count: number): void {
+		const intervalMs = PANEL_CONNECTION_INTERVAL_MS;
+		this.#host.send({ type: 'vm.connect', vm, client, protocol, port, count, intervalMs });
+	}
 	failMux(mux: number): void {
 		this.#host.send({ type: 'mux.fail', mux });
 	}

@@ -102,7 +102,8 @@ function renderPanel(slb: SlbView | null = makeSlb()) {
 		onMuxRestore: vi.fn(),
 		onServiceStop: vi.fn(),
 		onServiceStart: vi.fn(),
-		onDistribution: vi.fn()
+		onDistribution: vi.fn(),
+		onConnectOut: vi.fn()
 	};
 	const props = $state({ slb, vms: VMS, ...calls });
 	render(SlbPanel, props);
@@ -289,5 +290,19 @@ describe('SlbPanel', () => {
 		expect(screen.getByTestId('slb-service-port')).toHaveAccessibleDescription(
 			'Service port: enter a whole number from 1–65535.'
 		);
+	});
+
+	it('connects a VM out to an internet client, refusing a bad count with a message', async () => {
+		const user = userEvent.setup();
+		const { onConnectOut } = renderPanel();
+		await user.selectOptions(screen.getByTestId('slb-service-vm'), 'web-vm2');
+		await user.click(screen.getByTestId('slb-out-start'));
+		expect(onConnectOut).toHaveBeenCalledExactlyOnceWith('web-vm2', 'client1', 'tcp', 443, 3);
+		await user.clear(screen.getByTestId('slb-out-count'));
+		await user.type(screen.getByTestId('slb-out-count'), 'many');
+		await user.click(screen.getByTestId('slb-out-start'));
+		expect(onConnectOut).toHaveBeenCalledOnce();
+		const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+		expect(alerts.some((t) => t?.includes('Connections: enter a whole number'))).toBe(true);
 	});
 });

@@ -588,6 +588,17 @@ export function checkSlbInput(
 			}
 			return;
 		}
+		case 'vm.connect': {
+			const vm = field(input, 'vm');
+			if (isResourceName(vm) && network.vms.complete && !network.vms.byName.has(vm)) {
+				errors.push(`${at}.vm: ${noSuch('VM', vm, 'in vms', network.vms.byName.keys())}`);
+			}
+			const client = field(input, 'client');
+			if (isResourceName(client) && index.clients.complete && !index.clients.names.has(client)) {
+				errors.push(`${at}.client: ${noSuch('client', client, 'in clients', index.clients.names)}`);
+			}
+			return;
+		}
 		case 'lb.set-distribution': {
 			const name = field(input, 'lb');
 			if (!isResourceName(name) || !index.vips.complete) return;

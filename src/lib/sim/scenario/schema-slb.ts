@@ -496,6 +496,32 @@ export const clientConnectInputSchema = strict(
 	}
 );
 
+/**
+ * `vm.connect`: a tenant VM opens `count` connections to an internet client's `port` (the client
+ * answers on every port). With outbound NAT on the VM's load balancer they leave as the VIP.
+ */
+export const vmConnectInputSchema = strict(
+	{
+		t: inputTime,
+		type: v.literal('vm.connect'),
+		vm: resourceName,
+		client: resourceName,
+		protocol: slbProtocol("a connection's"),
+		port: port('a destination port'),
+		count: clientConnectInputSchema.entries.count,
+		intervalMs: clientConnectInputSchema.entries.intervalMs,
+		sizeBytes: clientConnectInputSchema.entries.sizeBytes
+	},
+	'an input object',
+	{
+		...inputHints,
+		vm: 'the name of the VM that connects out',
+		client: 'the name of a client in clients',
+		protocol: '"tcp" or "udp"',
+		port: 'the port on the client, e.g. 443'
+	}
+);
+
 const muxHints = { ...inputHints, mux: 'the index of the MUX (0 is the first)' };
 
 /** `mux.fail`: the MUX stops (no keepalives, no forwarding) until restored (FACTS 4.1, 9.13). */
@@ -565,7 +591,8 @@ export const SLB_INPUT_VARIANTS = [
 	muxRestoreInputSchema,
 	vmServiceStopInputSchema,
 	vmServiceStartInputSchema,
-	lbSetDistributionInputSchema
+	lbSetDistributionInputSchema,
+	vmConnectInputSchema
 ] as const;
 
 // --- Types ----------------------------------------------------------------------------------

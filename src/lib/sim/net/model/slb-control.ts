@@ -149,6 +149,7 @@ export function handleSlbInput(world: NetWorld, input: InputEvent, ctx: SimConte
 	const slb = world.net.slb;
 	switch (input.type) {
 		case 'client.connect':
+		case 'vm.connect':
 			if (slb) startConnections(world, input, ctx);
 			return true;
 		case 'mux.fail':

@@ -10,7 +10,14 @@ import type { EventData, SimContext } from '../../kernel/types';
 import { decapsulateVxlan } from '../encap';
 import { ETHERTYPE_IPV4, buildEthernetFrame, parseEthernetFrame } from '../ethernet';
 import { DISTRIBUTED_ROUTER_MAC } from '../hnv/constants';
-import { fiveTupleOf, hostInbound, hostOutbound, muxForward, routerPickMux } from '../slb/index';
+import {
+	fiveTupleOf,
+	hostInbound,
+	hostOutbound,
+	muxForward,
+	outboundSnat,
+	routerPickMux
+} from '../slb/index';
 import type { LoadBalancer } from '../slb/types';
 import { HOST_TO_TOR_MS, TOR_MAC, TOR_NAME, TOR_TO_HOST_MS, VNIC_TO_VSWITCH_MS } from './constants';
 import { VSWITCH_TO_VNIC_MS, hostMac } from './constants';
@@ -172,6 +179,9 @@ export function handleSlbPacketEvent(
 			return true;
 		case 'slb.vm-tx':
 			vmTx(world, packet, data, ctx);
+			return true;
+		case 'slb.client-tx':
+			clientTransmit(world, packet, data, ctx);
 			return true;
 		case 'slb.vswitch-out':
 			landHop(world.net, packet.id);
@@ -360,7 +370,8 @@ function hostRx(world: NetWorld, packet: PacketRecord, data: EventData, ctx: Sim
 	if (denied) return dropPacket(world, packet, target.vm, denied.reason, ctx, denied.rule);
 	const port = nat.entry.vmSide.srcPort;
 	const service = `${target.vm}:${port}`;
-	if (slb.stopped.includes(service)) {
+	// A reply to the VM's own outbound connection needs no service listening.
+	if (nat.entry.kind !== 'outbound-nat' && slb.stopped.includes(service)) {
 		return dropPacket(
 			world,
 			packet,
@@ -414,15 +425,26 @@ function vmTx(world: NetWorld, packet: PacketRecord, data: EventData, ctx: SimCo
 	);
 }
 
-/** The host agent rewrites the reply's source DIP→VIP and sends it straight to the router. */
+/**
+ * The host agent rewrites the source DIP→VIP and sends the packet straight to the router: a reply
+ * by Direct Server Return, or (outbound NAT) a packet of the VM's own connection to the internet.
+ */
 function vswitchOut(world: NetWorld, packet: PacketRecord, data: EventData, ctx: SimContext): void {
 	const net = world.net;
 	const slb = slbOf(world);
 	const host = packet.srcHost;
 	const hostName = world.nodeNames[host];
-	const nat = hostOutbound(slb.nat[host], ipOf(packet.frame), ctx.nowMs);
+	const ip = ipOf(packet.frame);
+	let nat = hostOutbound(slb.nat[host], ip, ctx.nowMs);
 	if (nat.kind === 'untranslated') {
-		return dropPacket(world, packet, hostName, 'no NAT entry for this reply', ctx);
+		const vm = packet.fromVm;
+		const lb = currentLbs(world).find((l) => l.outboundNat && l.backend.some((m) => m.vm === vm));
+		const member = lb?.backend.find((m) => m.vm === vm);
+		if (!lb || !member) {
+			const reason = `${vm} has no outbound NAT: no load balancer gives it a VIP to leave as`;
+			return dropPacket(world, packet, hostName, reason, ctx);
+		}
+		nat = outboundSnat(slb.nat[host], lb, member, ip, ctx.nowMs);
 	}
 	if (nat.kind === 'drop') return dropPacket(world, packet, hostName, nat.reason, ctx);
 	const dsr = buildEthernetFrame(
@@ -436,13 +458,16 @@ function vswitchOut(world: NetWorld, packet: PacketRecord, data: EventData, ctx:
 		{ dstMac: BORDER_MAC, srcMac: TOR_MAC, etherType: ETHERTYPE_IPV4 },
 		nat.packet
 	);
-	slb.counters.directReturn++;
 	capture(net, net.uplinkInterface[host], dsr, ctx, `packet ${packet.id}`);
-	ctx.log('slb.direct-return', {
+	const outbound = nat.entry.kind === 'outbound-nat';
+	if (outbound) slb.counters.outbound++;
+	else slb.counters.directReturn++;
+	ctx.log(outbound ? 'slb.outbound-nat' : 'slb.direct-return', {
 		packet: packet.id,
 		vm: packet.fromVm,
 		node: hostName,
-		vip: nat.entry.wireSide.srcIp
+		vip: nat.entry.wireSide.srcIp,
+		port: nat.entry.wireSide.srcPort
 	});
 	hopTo(
 		world,

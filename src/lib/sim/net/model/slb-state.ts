@@ -50,6 +50,9 @@ export interface SlbConnection {
 	id: number;
 	client: string;
 	clientIp: string;
+	/** The VM that opened it (`vm.connect`, outbound NAT), or '' when the client did. */
+	vm: string;
+	/** The VIP the client connects to ('' for a VM's outbound connection). */
 	vip: string;
 	protocol: 'tcp' | 'udp';
 	srcPort: number;
@@ -102,7 +105,8 @@ export interface SlbState {
 	dipConnections: Record<string, number>;
 	/** Connection id → the DIP it first reached and the health version then. */
 	connectionDip: Record<number, { vm: string; version: number }>;
-	counters: { inbound: number; directReturn: number };
+	/** Client packets a MUX forwarded, replies sent by DSR, VM packets sent out by outbound NAT. */
+	counters: { inbound: number; directReturn: number; outbound: number };
 	/** Capture interfaces: the border link, and each MUX's vNIC. */
 	borderInterface: number;
 	muxInterface: number[];
@@ -160,7 +164,7 @@ export function createSlbState(
 		connections: [],
 		dipConnections: {},
 		connectionDip: {},
-		counters: { inbound: 0, directReturn: 0 },
+		counters: { inbound: 0, directReturn: 0, outbound: 0 },
 		borderInterface,
 		muxInterface,
 		invariants: { dsr: record(), viaLiveMux: record(), stableDip: record() }

@@ -184,9 +184,18 @@ describe('Software Load Balancer: randomized failures', () => {
 			port: fc.constant(80),
 			count: fc.integer({ min: 1, max: 15 }),
 			intervalMs: fc.integer({ min: 10, max: 500 })
+		}),
+		fc.record({
+			type: fc.constant('vm.connect'),
+			vm: fc.constantFrom('web-vm1', 'web-vm2'),
+			client: fc.constantFrom('client1', 'client2'),
+			protocol: fc.constantFrom('tcp', 'udp'),
+			port: fc.constant(443),
+			count: fc.integer({ min: 1, max: 5 }),
+			intervalMs: fc.integer({ min: 10, max: 500 })
 		})
 	);
-	it('never sends a reply through a MUX, and every invariant holds', () => {
+	it('never sends a reply or an outbound packet through a MUX, and every invariant holds', () => {
 		fc.assert(
 			fc.property(
 				fc.array(fc.record({ t: fc.integer({ min: 6_000, max: 40_000 }), e: event }), {
@@ -195,7 +204,10 @@ describe('Software Load Balancer: randomized failures', () => {
 				}),
 				(items) => {
 					const inputs = items.map(({ t, e }) => ({ t, ...e })).sort((x, y) => x.t - y.t);
-					const sim = load(inputs, (json) => (json.durationMs = 50_000));
+					const sim = load(inputs, (json) => {
+						json.durationMs = 50_000;
+						(json.loadBalancers[0] as Record<string, unknown>).outboundNat = { protocol: 'all' };
+					});
 					sim.runUntil(50_000);
 					const slb = sim.state.net.slb!;
 					for (const id of slb.muxInterface) expect(sources(sim, id)).not.toContain(VIP);
@@ -316,5 +328,48 @@ describe('Software Load Balancer: changing things while it runs', () => {
 			expect(inside.ok && [inside.value.srcIp, inside.value.srcPort]).toEqual(['10.0.1.5', 22]);
 			expect(onWire.ok && [onWire.value.srcIp, onWire.value.srcPort]).toEqual([VIP, 2222]);
 		}
+	});
+});
+
+describe('Software Load Balancer: outbound NAT', () => {
+	const out = (t: number, count: number) => ({
+		t,
+		type: 'vm.connect',
+		vm: 'web-vm1',
+		client: 'client1',
+		protocol: 'tcp',
+		port: 443,
+		count,
+		intervalMs: 100
+	});
+
+	it('lets a VM reach the internet as the VIP; the answers come back through a MUX', () => {
+		const sim = load([out(10_000, 3)], (json) => {
+			(json.loadBalancers[0] as Record<string, unknown>).outboundNat = { protocol: 'all' };
+		});
+		sim.runUntil(20_000);
+		expect(of(sim, 'slb.connection-done')).toHaveLength(3);
+		const leaving = of(sim, 'slb.outbound-nat');
+		expect(leaving).toHaveLength(9); // SYN, request, FIN of 3 connections
+		expect(new Set(leaving.map((e) => e.vip))).toEqual(new Set([VIP]));
+		// One VIP port per connection, from web-vm1's block of the VIP's ports.
+		expect(new Set(leaving.map((e) => e.port)).size).toBe(3);
+		// The client only ever sees the VIP: every packet on the border link is VIP ↔ client1.
+		const border = sources(sim, sim.state.net.slb!.borderInterface);
+		expect(new Set(border)).toEqual(new Set([VIP, '198.51.100.10']));
+		// Its answers enter through a MUX, which finds the VM by the VIP port it owns.
+		const back = of(sim, 'slb.mux-forwarded');
+		expect(back).toHaveLength(9);
+		expect(new Set(back.map((e) => `${e.vm} ${e.rule}`))).toEqual(new Set(['web-vm1 outbound']));
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
+	});
+
+	it('drops a VM connection to the internet without outbound NAT, saying why', () => {
+		const sim = load([out(10_000, 1)]);
+		sim.runUntil(20_000);
+		expect(of(sim, 'packet.dropped')[0].reason).toBe(
+			'web-vm1 has no outbound NAT: no load balancer gives it a VIP to leave as'
+		);
+		expect(of(sim, 'slb.connection-failed')).toHaveLength(1);
 	});
 });
