@@ -2,7 +2,7 @@
  * Hyper-V Network Virtualization over VXLAN as pure functions over plain-data tables (FACTS
  * §3.3): the Network Controller's policy and its per-host copies, southbound diffs, the host
  * agent's ARP responder, the sending and receiving vSwitch, the distributed router, the TOR, and
- * the isolation check. Not wired into the model yet: each function is one hop of a later event.
+ * the isolation check. net/model/path.ts calls each function from the hop event it belongs to.
  */
 export {
 	BROADCAST_MAC,

@@ -1,8 +1,8 @@
 /**
  * The Software Load Balancer's data plane as pure functions over plain data (FACTS §4): the
  * router's ECMP over MUXes and their BGP sessions, the MUX's DIP choice and VXLAN encapsulation,
- * the host agent's NAT and DSR, outbound NAT ports and health probes. Not wired into the model
- * yet: README.md lists the events that will drive each function.
+ * the host agent's NAT and DSR, outbound NAT ports and health probes. net/model/slb-*.ts drives
+ * them; README.md lists which event calls which function.
  */
 export type {
 	BackendDip,
