@@ -3,20 +3,27 @@ import { readFileSync } from 'node:fs';
 import { Simulation } from '../../src/lib/sim/index';
 import { openSandbox, type StackScopeWindow } from './helpers';
 
-test('the browser worker and Node give the same state hash for default-4-node.json', async ({
-	page
-}) => {
-	const loaded = Simulation.fromJson(readFileSync('static/scenarios/default-4-node.json', 'utf8'));
-	if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-	loaded.sim.runUntil(60_000);
-	const nodeHash = loaded.sim.stateHash();
+/** Each preset, the time to compare at, and the query that opens it. */
+const CASES = [
+	{ file: 'default-4-node.json', atMs: 60_000, query: '' },
+	// Tenant traffic, a MUX failure, BGP withdrawal, probes and DSR replies.
+	{ file: 'slb-dsr.json', atMs: 90_000, query: '?scenario=slb-dsr' }
+];
 
-	await openSandbox(page);
-	const browserHash = await page.evaluate(async () => {
-		const hook = (window as unknown as StackScopeWindow).__stackscope!;
-		await hook.seek(60_000);
-		return hook.stateHash();
+for (const { file, atMs, query } of CASES) {
+	test(`the browser worker and Node give the same state hash for ${file}`, async ({ page }) => {
+		const loaded = Simulation.fromJson(readFileSync(`static/scenarios/${file}`, 'utf8'));
+		if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+		loaded.sim.runUntil(atMs);
+		const nodeHash = loaded.sim.stateHash();
+
+		await openSandbox(page, query);
+		const browserHash = await page.evaluate(async (t) => {
+			const hook = (window as unknown as StackScopeWindow).__stackscope!;
+			await hook.seek(t);
+			return hook.stateHash();
+		}, atMs);
+		expect(browserHash).toMatch(/^[0-9a-f]{64}$/);
+		expect(browserHash).toBe(nodeHash);
 	});
-	expect(browserHash).toMatch(/^[0-9a-f]{64}$/);
-	expect(browserHash).toBe(nodeHash);
-});
+}

@@ -125,6 +125,9 @@ describe('SlbPanel', () => {
 		renderPanel();
 		const table = screen.getByTestId('slb-muxes');
 		// The table is described by the note that replies never pass a MUX.
+		expect(screen.getByTestId('slb-mux-failure-note')).toHaveTextContent(
+			/hold timer.*modelling choices/
+		);
 		const note = document.getElementById(table.getAttribute('aria-describedby') ?? '');
 		expect(note).toHaveTextContent(/Replies never pass a MUX \(Direct Server Return\)/);
 		expect(within(table).getByRole('columnheader', { name: 'BGP' })).toHaveAttribute(

@@ -106,19 +106,7 @@ export function createSimApi(transfer: Transfer): SimApi {
 		async aclRules(vm: string): Promise<AclRuleListing[]> {
 			const rules = current().aclRules(vm);
 			if (!rules) throw new Error(`no VM named ${vm} in this scenario`);
-			return rules.map((r) => ({
-				name: r.name,
-				priority: r.priority,
-				direction: r.direction,
-				protocol: r.protocol,
-				sourcePrefix: r.sourcePrefix,
-				sourcePorts: r.sourcePorts,
-				destinationPrefix: r.destinationPrefix,
-				destinationPorts: r.destinationPorts,
-				action: r.action,
-				origin: r.origin,
-				stage: r.stage
-			}));
+			return rules.map(({ id: _id, logging: _logging, ...listing }) => listing);
 		},
 		async stateHash() {
 			return current().stateHash();

@@ -10,7 +10,7 @@ export type { LogPage, LogQuery };
 import type { Simplification } from '../sim/simplifications';
 import type { TopologyInfo } from '../sim/topology';
 import type { DecodedLayer } from '../sim/net/decode';
-import type { AclAction, AclDirection, AclProtocol, AclRuleOrigin } from '../sim/net/acl-types';
+import type { EffectiveAclRule } from '../sim/net/acl-types';
 
 export type { DecodedLayer };
 
@@ -31,22 +31,12 @@ export type LoadResult =
 	| { ok: false; errors: string[] };
 
 /** What the result of a time-changing call carries back. */
-/** One effective firewall rule of a port, as listed in the ACL editor. */
-export interface AclRuleListing {
-	name: string;
-	priority: number;
-	direction: AclDirection;
-	protocol: AclProtocol;
-	sourcePrefix: string;
-	sourcePorts: string;
-	destinationPrefix: string;
-	destinationPorts: string;
-	action: AclAction;
-	/** Attached to the VM's port, to its subnet, or a default rule of the profile. */
-	origin: AclRuleOrigin;
-	/** Evaluation stage (every stage with rules for a direction must allow), 0 first. */
-	stage: number;
-}
+/**
+ * One effective firewall rule of a port, as listed in the ACL editor: the rule, where it comes
+ * from (`origin`: the VM's port, its subnet, or a default of the profile) and its evaluation stage
+ * (every stage with rules for a direction must allow; 0 first).
+ */
+export type AclRuleListing = Omit<EffectiveAclRule, 'id' | 'logging'>;
 
 /** The Software Load Balancer now, for the SLB panel (null for scenarios without one). */
 export interface SlbView {

@@ -4,27 +4,14 @@
  * every echo reply must match its request, and the expert system must report no errors.
  * tshark is required (CI installs it); a missing tshark fails with a message, never skips.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writePcapng } from '../../export/pcapng';
 import { Simulation } from '../../index';
+import { runTshark, tsharkFields } from '../../../../../scripts/tshark';
 import { hostPa } from './constants';
-
-const TSHARK = process.env.TSHARK || 'tshark';
-
-function runTshark(args: string[]): string {
-	const run = spawnSync(TSHARK, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-		throw new Error(`tshark is needed: apt-get install -y tshark (${TSHARK} not found)`);
-	}
-	if (run.error) throw run.error;
-	if (run.status !== 0) throw new Error(`tshark ${args.join(' ')} failed: ${run.stderr}`);
-	expect(run.stderr).not.toMatch(/malformed|cut short|damaged|corrupt/i);
-	return run.stdout;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'stackscope-net-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,23 +31,7 @@ const CHECKS = ['-o', 'ip.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE']
 
 describe('pcapng of vxlan-two-tenants.json in tshark', () => {
 	const { file, sim } = exportTwoTenants();
-	const fields = (filter: string, ...names: string[]) =>
-		runTshark([
-			'-r',
-			file,
-			...CHECKS,
-			'-Y',
-			filter,
-			'-T',
-			'fields',
-			'-E',
-			'separator=|',
-			...names.flatMap((n) => ['-e', n])
-		])
-			.trim()
-			.split('\n')
-			.filter((l) => l !== '')
-			.map((l) => l.split('|'));
+	const fields = (filter: string, ...names: string[]) => tsharkFields(file, CHECKS, filter, names);
 
 	it('finds VXLAN with VNI 5001 and 6001 on UDP 4789, outer PAs and inner CAs', () => {
 		const rows = fields('vxlan', 'vxlan.vni', 'udp.dstport', 'ip.src', 'ip.dst');

@@ -4,29 +4,17 @@
  * with the client's packet unchanged inside; replies leave the DIP's host with the VIP as source
  * and never appear at a MUX's capture point (Direct Server Return). tshark is required.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Simulation } from '../../index';
+import { runTshark, tsharkFields } from '../../../../../scripts/tshark';
 import { hostPa } from './constants';
 
-const TSHARK = process.env.TSHARK || 'tshark';
 const VIP = '192.0.2.50';
 const CLIENTS = ['198.51.100.10', '203.0.113.25'];
 const DIPS = ['10.0.1.4', '10.0.1.5'];
-
-function runTshark(args: string[]): string {
-	const run = spawnSync(TSHARK, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-		throw new Error(`tshark is needed: apt-get install -y tshark (${TSHARK} not found)`);
-	}
-	if (run.error) throw run.error;
-	if (run.status !== 0) throw new Error(`tshark ${args.join(' ')} failed: ${run.stderr}`);
-	expect(run.stderr).not.toMatch(/malformed|cut short|damaged|corrupt/i);
-	return run.stdout;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'stackscope-slb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,19 +30,8 @@ const interfaces = sim.state.net.interfaces;
 const muxIds = sim.state.net.slb!.muxInterface;
 const uplinkIds = sim.state.net.uplinkInterface;
 
-/** Rows of tshark fields for packets matching `filter`. */
-function fields(filter: string, ...names: string[]): string[][] {
-	const out = runTshark(
-		['-r', file, '-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-Y', filter]
-			.concat(['-T', 'fields', '-E', 'separator=|'])
-			.concat(names.flatMap((n) => ['-e', n]))
-	);
-	return out
-		.trim()
-		.split('\n')
-		.filter((l) => l !== '')
-		.map((l) => l.split('|'));
-}
+const CHECKS = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE'];
+const fields = (filter: string, ...names: string[]) => tsharkFields(file, CHECKS, filter, names);
 
 describe('pcapng of slb-dsr.json in tshark', () => {
 	it('names one interface per capture point: the border link, each MUX, each host uplink', () => {
