@@ -136,7 +136,8 @@ export class Session {
 	readonly slb = new SlbState({
 		api: () => this.#handle?.api ?? null,
 		generation: () => this.#generation,
-		send: (input) => this.#player.send({ type: 'input', input })
+		send: (input) => this.#player.send({ type: 'input', input }),
+		announce: (message) => this.announcer.announce(message)
 	});
 	#peers = new LostPeers({
 		selection: () => this.selection,

@@ -15,6 +15,36 @@ export interface SlbHost {
 	generation(): number;
 	/** Sends an input at the current simulated time. */
 	send(input: UntimedInput): void;
+	/** Says something once, in the live region. */
+	announce(message: string): void;
+}
+
+/**
+ * What changed between two views that a screen reader user should hear: BGP sessions going down
+ * or up, and DIPs leaving or rejoining rotation (the 3D scene shows neither by colour alone).
+ */
+export function slbChanges(before: SlbView | null, after: SlbView | null): string[] {
+	if (!before || !after) return [];
+	const out: string[] = [];
+	after.muxes.forEach((m, i) => {
+		const old = before.muxes[i];
+		if (!old || old.bgp === m.bgp) return;
+		out.push(
+			m.bgp === 'idle'
+				? `${m.name}'s BGP session is down: its routes are withdrawn`
+				: `${m.name}'s BGP session is up: it carries traffic again`
+		);
+	});
+	for (const lb of after.loadBalancers) {
+		const oldLb = before.loadBalancers.find((l) => l.name === lb.name);
+		for (const dip of lb.dips) {
+			const old = oldLb?.dips.find((d) => d.vm === dip.vm);
+			if (!old || old.healthy === dip.healthy) continue;
+			const state = dip.healthy ? 'back in rotation' : 'out of rotation: its health probe fails';
+			out.push(`${dip.vm} (${lb.name}) is ${state}`);
+		}
+	}
+	return out;
 }
 
 export class SlbState {
@@ -33,7 +63,9 @@ export class SlbState {
 		const generation = this.#host.generation();
 		try {
 			const view = await api.slb();
-			if (generation === this.#host.generation()) this.view = view;
+			if (generation !== this.#host.generation()) return;
+			for (const message of slbChanges(this.view, view)) this.#host.announce(message);
+			this.view = view;
 		} catch {
 			// The next log change retries.
 		}
