@@ -104,7 +104,7 @@ export const MAX_PROBE_INTERVAL_MS = 300_000;
 export const DEFAULT_NUMBER_OF_PROBES = 2;
 export const MIN_NUMBER_OF_PROBES = 1;
 export const MAX_NUMBER_OF_PROBES = 100;
-/** Longest HTTP probe path in characters. Choice: a URL path, not a document. */
+/** Longest HTTP probe path in characters. Choice: a URL path, kept short. */
 export const MAX_PROBE_PATH_CHARS = 256;
 
 /** Sizes of the SLB sections. Choice (no FACTS section): ample for lessons, bounds hostile files. */
