@@ -85,6 +85,59 @@ export interface SlbView {
 	};
 }
 
+/** Storage Spaces Direct now, for the Storage panel (null for a scenario without volumes). */
+export interface StorageView {
+	pool: {
+		/** Capacity drives in the pool, and raw, allocated and recommended reserve bytes. */
+		capacityDrives: number;
+		rawBytes: number;
+		allocatedBytes: number;
+		reserveBytes: number;
+		/** Pool quorum with its vote arithmetic in words (FACTS §2.2). */
+		quorum: { hasQuorum: boolean; explanation: string };
+		/** Each server's cache: mode, which capacity drives each cache drive serves, uncached ones. */
+		cache: {
+			server: string;
+			mode: 'read-write' | 'write-only' | 'none';
+			bindings: { cache: string; capacity: string[] }[];
+			uncached: string[];
+		}[];
+	};
+	volumes: {
+		name: string;
+		resiliency: string;
+		sizeBytes: number;
+		footprintBytes: number;
+		/** Storage efficiency in words, e.g. "33.3 % (three copies)". */
+		efficiency: string;
+		health: 'Healthy' | 'Warning' | 'Unhealthy' | 'Unknown';
+		/** Operational status as Get-VirtualDisk shows it, e.g. "OK", "Degraded", "Detached". */
+		operational: string;
+		slabs: number;
+		/** Slabs missing a copy but readable, and slabs that lost every copy. */
+		reducedSlabs: number;
+		lostSlabCount: number;
+		/** The first lost slabs' indices (at most 20), to name them. */
+		lostSlabs: number[];
+		repair: {
+			state: 'none' | 'waiting' | 'running' | 'done';
+			bytesTotal: number;
+			bytesDone: number;
+			/** When a waiting repair starts (drive retirement), simulated ms, or null. */
+			startsAtMs: number | null;
+		};
+	}[];
+	drives: {
+		name: string;
+		server: string;
+		role: 'cache' | 'capacity';
+		media: string;
+		state: 'healthy' | 'failed' | 'pulled' | 'retired' | 'unreachable';
+		/** Slab extents (copies or columns) it holds, over all volumes. */
+		extents: number;
+	}[];
+}
+
 export interface SeekOptions {
 	stopAtPackets?: boolean;
 }
