@@ -23,6 +23,7 @@ export interface SimHandle {
 		| 'network'
 		| 'aclRules'
 		| 'slb'
+		| 'storage'
 	>;
 	terminate(): void;
 }

@@ -35,6 +35,7 @@ import {
 } from './loading.svelte';
 import { AclRules } from './acl-rules.svelte';
 import { SlbState } from './slb-state.svelte';
+import { StorageState } from './storage-state.svelte';
 import { LostPeers } from './lost-peers.svelte';
 import { findObject, sameObject, type ObjectRef } from './objects';
 import { Player, type PlayerHost } from './player.svelte';
@@ -131,6 +132,12 @@ export class Session {
 	readonly acl = new AclRules({
 		api: () => this.#handle?.api ?? null,
 		generation: () => this.#generation
+	});
+	/** Storage Spaces Direct's view and drive inputs. */
+	readonly storage = new StorageState({
+		api: () => this.#handle?.api ?? null,
+		generation: () => this.#generation,
+		send: (input) => this.#player.send({ type: 'input', input })
 	});
 	/** The Software Load Balancer's view and inputs. */
 	readonly slb = new SlbState({
@@ -485,6 +492,7 @@ export class Session {
 		this.#peers.cancel();
 		this.acl.reset();
 		this.slb.reset();
+		this.storage.reset();
 		if (this.#invariantsTimer !== null) clearTimeout(this.#invariantsTimer);
 		this.#invariantsTimer = null;
 		this.#aclPending = false;
@@ -515,6 +523,7 @@ export class Session {
 		void this.#refreshNetwork();
 		void this.#refreshInvariants();
 		void this.slb.refresh();
+		void this.storage.refresh();
 	}
 
 	/** Shows a frame, then refreshes what depends on the logs it says changed. */
@@ -541,6 +550,7 @@ export class Session {
 			// VM placement changes with vm.move inputs (and back when seeking before one).
 			void this.#refreshNetwork();
 			void this.slb.refresh();
+			void this.storage.refresh();
 		}, this.#deps.logThrottleMs ?? INVARIANTS_THROTTLE_MS);
 	}
 

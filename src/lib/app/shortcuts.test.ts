@@ -24,6 +24,7 @@ describe('shortcutFor', () => {
 		expect(shortcutFor(key('r'))).toEqual({ type: 'restore' });
 		expect(shortcutFor(key('3'))).toEqual({ type: 'tab', tab: 'log' });
 		expect(shortcutFor(key('5'))).toEqual({ type: 'tab', tab: 'network' });
+		expect(shortcutFor(key('6'))).toEqual({ type: 'tab', tab: 'storage' });
 		expect(shortcutFor(key('?', {}))).toEqual({ type: 'help' });
 		expect(shortcutFor(key('x'))).toBeNull();
 	});

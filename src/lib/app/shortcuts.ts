@@ -4,8 +4,15 @@
  * help dialog lists exactly what the mapping does.
  */
 
-/** Side-panel tabs in order; shortcuts 1–5 select them. */
-export const PANEL_TABS = ['details', 'objects', 'log', 'simplified', 'network'] as const;
+/** Side-panel tabs in order; shortcuts 1–6 select them. */
+export const PANEL_TABS = [
+	'details',
+	'objects',
+	'log',
+	'simplified',
+	'network',
+	'storage'
+] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 export type ShortcutAction =
@@ -48,8 +55,8 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
 	{ keys: ['f'], description: 'Fail the selected server' },
 	{ keys: ['r'], description: 'Restore the selected server' },
 	{
-		keys: ['1', '2', '3', '4', '5'],
-		description: 'Details, Objects, Event log, Simplified, Network tab'
+		keys: ['1', '2', '3', '4', '5', '6'],
+		description: 'Details, Objects, Event log, Simplified, Network, Storage tab'
 	},
 	{ keys: ['Shift+F10', 'Menu'], description: 'Actions for the focused row in the Objects table' },
 	{ keys: ['?'], description: 'Show this help' }
@@ -75,6 +82,7 @@ const KEY_ACTIONS: Record<string, ShortcutAction> = {
 	'3': { type: 'tab', tab: 'log' },
 	'4': { type: 'tab', tab: 'simplified' },
 	'5': { type: 'tab', tab: 'network' },
+	'6': { type: 'tab', tab: 'storage' },
 	'?': { type: 'help' }
 };
 

@@ -15,7 +15,8 @@ import type {
 	LogQuery,
 	NetworkView,
 	PacketResult,
-	SlbView
+	SlbView,
+	StorageView
 } from '$lib/worker/protocol';
 
 /** A tenant view like vxlan-two-tenants.json's: two tenants, two VMs each on Node01/Node02. */
@@ -179,8 +180,9 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		capture: new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a]),
 		/** When set, the next addInput is refused with this message. */
 		refuseNext: null as string | null,
-		/** What slb() answers. */
+		/** What slb() and storage() answer. */
 		slb: null as SlbView | null,
+		storage: null as StorageView | null,
 		/** Effective firewall rules by VM, as aclRules answers them. */
 		aclRules: {} as Record<string, AclRuleListing[]>,
 		/** Simulated [start, end) ms spans during which one packet is in flight. */
@@ -285,6 +287,10 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		async slb() {
 			state.calls.push({ method: 'slb', args: [] });
 			return state.slb;
+		},
+		async storage() {
+			state.calls.push({ method: 'storage', args: [] });
+			return state.storage;
 		},
 		async aclRules(vm) {
 			state.calls.push({ method: 'aclRules', args: [vm] });

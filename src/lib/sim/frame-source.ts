@@ -14,6 +14,7 @@ import {
 } from './frame';
 import { Health } from './health';
 import type { SimState } from './model';
+import { DRIVE_FAILED, DRIVE_OK, DRIVE_PULLED, DRIVE_RETIRED } from './storage/model/index';
 
 /** What the engine knows besides the model state. */
 export interface FrameInfo {
@@ -75,9 +76,14 @@ export function frameSource(state: SimState, info: FrameInfo): FrameSource {
 		nodeMsSinceHeartbeat[i] = Math.max(0, info.nowMs - state.heartbeat.nodes[i].lastSentMs);
 	}
 	const driveHealth = new Uint8Array(state.driveNode.length);
+	const driveState = state.storage?.driveState;
 	for (let d = 0; d < driveHealth.length; d++) {
-		// A failed server's drives are not broken, just out of the cluster's reach.
-		driveHealth[d] = state.nodeUp[state.driveNode[d]] ? Health.healthy : Health.unreachable;
+		// A failed server's drives are not broken, just out of the cluster's reach; so is a pulled
+		// drive. A failed or retired drive is failed.
+		const s = driveState?.[d] ?? DRIVE_OK;
+		const broken = s === DRIVE_FAILED || s === DRIVE_RETIRED;
+		const away = s === DRIVE_PULLED || !state.nodeUp[state.driveNode[d]];
+		driveHealth[d] = broken ? Health.failed : away ? Health.unreachable : Health.healthy;
 	}
 	const switchHealth = new Uint8Array(state.switchCount).fill(Health.healthy);
 	const next = info.nextItemTimeMs;

@@ -10,6 +10,7 @@ import { frameSource } from './frame-source';
 import { writePcapng } from './export/pcapng';
 import { TENANT_ISOLATION, TENANT_ISOLATION_DESCRIPTION } from './invariants/isolation';
 import { SLB_INVARIANTS, type SlbInvariant } from './invariants/slb';
+import { STORAGE_INVARIANTS, type StorageInvariant } from './invariants/storage';
 import { Engine } from './kernel/engine';
 import type { InputEvent, LogEntry } from './kernel/types';
 import { queryLog, type LogPage, type LogQuery } from './log';
@@ -292,15 +293,30 @@ export class Simulation {
 			);
 			if (index >= 0) report.firstViolation = index;
 		}
-		const slb = this.engine.state.net.slb;
-		if (!slb) return [report];
-		const reports = (Object.keys(SLB_INVARIANTS) as SlbInvariant[]).map((key) => {
-			const { name, description } = SLB_INVARIANTS[key];
-			const r: InvariantReport = { name, description, holds: slb.invariants[key].violations === 0 };
+		const reports: InvariantReport[] = [report];
+		const add = (name: string, description: string, violations: number) => {
+			const r: InvariantReport = { name, description, holds: violations === 0 };
 			if (!r.holds) r.firstViolation = this.firstViolation(name);
-			return r;
-		});
-		return [report, ...reports];
+			reports.push(r);
+		};
+		const slb = this.engine.state.net.slb;
+		if (slb) {
+			for (const key of Object.keys(SLB_INVARIANTS) as SlbInvariant[]) {
+				add(
+					SLB_INVARIANTS[key].name,
+					SLB_INVARIANTS[key].description,
+					slb.invariants[key].violations
+				);
+			}
+		}
+		const storage = this.engine.state.storage;
+		if (storage) {
+			for (const key of Object.keys(STORAGE_INVARIANTS) as StorageInvariant[]) {
+				const { name, description } = STORAGE_INVARIANTS[key];
+				add(name, description, storage.invariants[key].violations);
+			}
+		}
+		return reports;
 	}
 
 	/** Index of the first log entry recording a violation of invariant `name`, if any. */

@@ -14,6 +14,13 @@ import {
 import type { InputEvent, Model, SimContext, SimEvent } from './kernel/types';
 import { createNetwork, handleNetEvent, handleNetInput, type NetState } from './net/model/index';
 import type { Scenario } from './scenario/schema';
+import {
+	createStorageState,
+	handleStorageEvent,
+	handleStorageInput,
+	storageChanged,
+	type StorageState
+} from './storage/model/index';
 import { buildTopology } from './topology-build';
 
 /** The whole model state: plain, structured-cloneable data (the engine checkpoints it). */
@@ -29,7 +36,12 @@ export interface SimState {
 	heartbeat: HeartbeatState;
 	/** Tenant networking: policy, host agents, firewalls, packets and captures (net/model). */
 	net: NetState;
+	/** Storage Spaces Direct, for scenarios that create volumes (storage/model). */
+	storage: StorageState | null;
 }
+
+/** What the storage model reads and changes. */
+const storageWorld = (state: SimState) => ({ storage: state.storage!, nodeUp: state.nodeUp });
 
 /** Why an input was not applied; logged as `input.ignored`. */
 function ignore(ctx: SimContext, reason: string, node?: string): void {
@@ -73,7 +85,8 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				scenario,
 				topology.nodes.map((n) => n.name),
 				ctx
-			)
+			),
+			storage: createStorageState(topology, scenario.storage?.volumes ?? [], ctx.rng)
 		};
 		for (let i = 0; i < topology.nodes.length; i++) scheduleFirstHeartbeat(state.heartbeat, i, ctx);
 		return state;
@@ -82,6 +95,9 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 	handle(state: SimState, event: SimEvent, ctx: SimContext): void {
 		if (handleHeartbeatEvent(state.heartbeat, state.nodeUp, state.nodeNames, event, ctx)) return;
 		if (handleNetEvent(state, event.type, event.data, ctx)) return;
+		if (state.storage && handleStorageEvent(storageWorld(state), event.type, event.data, ctx)) {
+			return;
+		}
 		// Only this model schedules events, so an unknown type is a bug; log it rather than crash.
 		ctx.log('model.unknown-event', { event: event.type });
 	},
@@ -96,6 +112,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				state.nodeUp[node] = false;
 				stopHeartbeats(state.heartbeat, node);
 				ctx.log('node.failed', { node: name });
+				if (state.storage) storageChanged(storageWorld(state), ctx);
 				return;
 			}
 			case 'node.restore': {
@@ -106,10 +123,12 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				state.nodeUp[node] = true;
 				restartHeartbeats(state.heartbeat, node, ctx);
 				ctx.log('node.restored', { node: name });
+				if (state.storage) storageChanged(storageWorld(state), ctx);
 				return;
 			}
 			default:
 				if (handleNetInput(state, input, ctx)) return;
+				if (state.storage && handleStorageInput(storageWorld(state), input, ctx)) return;
 				ignore(ctx, `unknown input type ${JSON.stringify(input.type)}`);
 		}
 	}

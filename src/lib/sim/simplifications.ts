@@ -19,6 +19,9 @@ import { NET_MODEL_SIMPLIFICATIONS } from './net/model/index';
 import { SLB_MODEL_SIMPLIFICATIONS } from './net/model/slb-state';
 import { SLB_SIMPLIFICATIONS } from './net/slb/index';
 import { SLB_SCENARIO_SIMPLIFICATIONS } from './scenario/slb-config';
+import { PLACEMENT_SIMPLIFICATIONS } from './storage/layout';
+import { STORAGE_MODEL_SIMPLIFICATIONS } from './storage/model/index';
+import { STORAGE_RULE_SIMPLIFICATIONS } from './storage/simplifications';
 import { TENANT_SCENARIO_SIMPLIFICATIONS } from './scenario/defaults';
 import { TOPOLOGY_SIMPLIFICATIONS } from './topology-build';
 
@@ -32,5 +35,8 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...NET_MODEL_SIMPLIFICATIONS,
 	...SLB_SCENARIO_SIMPLIFICATIONS,
 	...SLB_SIMPLIFICATIONS,
-	...SLB_MODEL_SIMPLIFICATIONS
+	...SLB_MODEL_SIMPLIFICATIONS,
+	...STORAGE_RULE_SIMPLIFICATIONS,
+	...PLACEMENT_SIMPLIFICATIONS,
+	...STORAGE_MODEL_SIMPLIFICATIONS
 ];

@@ -18,7 +18,8 @@ describe('SidePanel', () => {
 				objects: text('Objects'),
 				log: text('Log'),
 				simplified: text('Simplified'),
-				network: text('Network')
+				network: text('Network'),
+				storage: text('Storage')
 			}
 		});
 		render(SidePanel, props);
@@ -34,7 +35,7 @@ describe('SidePanel', () => {
 		await user.keyboard('{Home}');
 		expect(screen.getByRole('tab', { name: 'Details' })).toHaveFocus();
 		await user.keyboard('{End}');
-		expect(screen.getByRole('tab', { name: 'Network' })).toHaveFocus();
-		expect(screen.getByRole('tabpanel')).toHaveTextContent('Network content');
+		expect(screen.getByRole('tab', { name: 'Storage' })).toHaveFocus();
+		expect(screen.getByRole('tabpanel')).toHaveTextContent('Storage content');
 	});
 });

@@ -6,6 +6,7 @@
  */
 import { SIMPLIFICATIONS, Simulation } from '../sim/index';
 import { slbView } from './slb-view';
+import { storageView } from './storage-view';
 import type { InputEvent, LogEntry } from '../sim/index';
 import type {
 	AclRuleListing,
@@ -102,6 +103,9 @@ export function createSimApi(transfer: Transfer): SimApi {
 		},
 		async slb() {
 			return slbView(current());
+		},
+		async storage() {
+			return storageView(current());
 		},
 		async aclRules(vm: string): Promise<AclRuleListing[]> {
 			const rules = current().aclRules(vm);

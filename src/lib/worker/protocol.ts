@@ -231,6 +231,8 @@ export interface SimApi {
 	aclRules(vm: string): Promise<AclRuleListing[]>;
 	/** The Software Load Balancer now, or null for a scenario without one. */
 	slb(): Promise<SlbView | null>;
+	/** Storage Spaces Direct now, or null for a scenario without volumes. */
+	storage(): Promise<StorageView | null>;
 	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
 }

@@ -24,6 +24,7 @@ import {
 } from './checks-tenants';
 import { field, isRecord } from './plain';
 import { checkSlb, checkSlbInput, type SlbIndex } from './checks-slb';
+import { checkStorage, checkStorageInput } from './checks-storage';
 import { isInt, valid } from './check-helpers';
 
 export interface CheckResult {
@@ -44,7 +45,8 @@ export function crossFieldChecks(doc: Record<string, unknown>): CheckResult {
 	checkDrives(doc, result);
 	const network = checkTenantNetworking(doc, nodes, result);
 	const slb = checkSlb(doc, nodes, network, result);
-	checkInputs(doc, nodes, network, slb, result);
+	const driveCount = checkStorage(doc, nodes, result);
+	checkInputs(doc, nodes, network, slb, driveCount, result);
 	return result;
 }
 
@@ -111,6 +113,7 @@ function checkInputs(
 	nodes: number | undefined,
 	network: NetworkIndex,
 	slb: SlbIndex,
+	driveCount: number | undefined,
 	result: CheckResult
 ): void {
 	const { errors, warnings } = result;
@@ -129,6 +132,7 @@ function checkInputs(
 		}
 		checkTenantInput(input, `inputs[${i}]`, network, result, nodes);
 		checkSlbInput(input, `inputs[${i}]`, network, slb, result);
+		checkStorageInput(input, `inputs[${i}]`, driveCount, result);
 		const t = field(input, 't');
 		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
 			warnings.push(

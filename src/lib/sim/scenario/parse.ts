@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { crossFieldChecks, type CheckResult } from './checks';
 import { checkTenantInput, checkTenantNetworking, serverProblem } from './checks-tenants';
 import { checkSlb, checkSlbInput } from './checks-slb';
+import { checkStorageInput, driveCountOf } from './checks-storage';
 import { SCENARIO_FORMAT } from './defaults';
 import { capMessages, formatPath, show } from './messages';
 import { field, isRecord, toPlainData } from './plain';
@@ -270,6 +271,7 @@ export function parseInput(input: unknown, scenario: Scenario): InputParseResult
 		checkTenantInput(plain.value, 'input', { ...network, aclNames: undefined }, result, nodes);
 		const slb = checkSlb(scenario, nodes, network, { errors: [], warnings: [] });
 		checkSlbInput(plain.value, 'input', network, slb, result);
+		checkStorageInput(plain.value, 'input', driveCountOf(scenario, nodes), result);
 		if (result.errors.length > 0) return { ok: false, errors: capMessages(result.errors) };
 		return { ok: true, input: parsed.output };
 	} catch (error) {

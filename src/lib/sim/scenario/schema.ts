@@ -76,6 +76,7 @@ import {
 	type FlowStartInput
 } from './schema-tenants';
 import { SLB_INPUT_VARIANTS, SLB_SCENARIO_ENTRIES } from './schema-slb';
+import { STORAGE_INPUT_VARIANTS, STORAGE_SCENARIO_ENTRIES } from './schema-storage';
 
 const NODES_RULE = `a scale unit has ${MIN_NODES} to ${MAX_NODES} servers`;
 
@@ -104,7 +105,8 @@ const INPUT_VARIANTS = [
 	aclRemoveInputSchema,
 	networkSetMtuInputSchema,
 	vmMoveInputSchema,
-	...SLB_INPUT_VARIANTS
+	...SLB_INPUT_VARIANTS,
+	...STORAGE_INPUT_VARIANTS
 ] as const;
 
 /** Names of the input types this build knows. */
@@ -299,6 +301,7 @@ export const scenarioSchema = strict(
 		vms: v.optional(vmsSchema, []),
 		acls: v.optional(aclsSchema, []),
 		...SLB_SCENARIO_ENTRIES,
+		...STORAGE_SCENARIO_ENTRIES,
 		inputs: v.optional(
 			v.pipe(
 				v.array(inputSchema, got('inputs are a list')),

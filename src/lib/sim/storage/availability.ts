@@ -14,6 +14,8 @@ export interface FailureSet {
 	readonly failedDrives: Uint8Array;
 	/** Per server. */
 	readonly downServers: Uint8Array;
+	/** Per pool drive, optional: out of reach but keeping its data (a pulled drive). */
+	readonly unreachableDrives?: Uint8Array;
 }
 
 /** Per-slab states written by `assessAvailability` (one byte per slab). */
@@ -56,12 +58,13 @@ export function assessAvailability(
 	failures: FailureSet,
 	out: Uint8Array = new Uint8Array(p.slabCount)
 ): AvailabilityReport {
-	const { failedDrives, downServers } = failures;
+	const { failedDrives, downServers, unreachableDrives } = failures;
 	const n = p.driveFill.length;
 	// 0 = live, 1 = unreachable (server down), 2 = data gone; one lookup per extent below.
 	const driveState = new Uint8Array(n);
 	for (let d = 0; d < n; d++) {
-		driveState[d] = failedDrives[d] ? 2 : downServers[p.driveServer[d]] ? 1 : 0;
+		const away = downServers[p.driveServer[d]] || (unreachableDrives?.[d] ?? 0);
+		driveState[d] = failedDrives[d] ? 2 : away ? 1 : 0;
 	}
 	const e = p.extentsPerSlab;
 	const need = e - p.faultTolerance;

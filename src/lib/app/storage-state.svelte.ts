@@ -1,0 +1,53 @@
+/**
+ * The session's storage part: the latest StorageView from the worker (refreshed with the
+ * invariants as the log grows, and on load) and the drive inputs the Storage panel sends.
+ */
+import type { UntimedInput } from './playback.machine';
+import type { SessionApi } from './session-deps';
+import type { StorageView } from './storage-view';
+
+export interface StorageHost {
+	/** The running worker's API, or null when none runs. */
+	api(): SessionApi | null;
+	generation(): number;
+	/** Sends an input at the current simulated time. */
+	send(input: UntimedInput): void;
+}
+
+export class StorageState {
+	/** Storage now, or null (no volumes in this scenario, or not read yet). */
+	view = $state.raw<StorageView | null>(null);
+
+	#host: StorageHost;
+
+	constructor(host: StorageHost) {
+		this.#host = host;
+	}
+
+	async refresh(): Promise<void> {
+		const api = this.#host.api();
+		if (!api) return;
+		const generation = this.#host.generation();
+		try {
+			const view = await api.storage();
+			if (generation === this.#host.generation()) this.view = view;
+		} catch {
+			// The next log change retries.
+		}
+	}
+
+	reset(): void {
+		this.view = null;
+	}
+
+	/** `drive` is an index into TopologyInfo.drives. */
+	failDrive(drive: number): void {
+		this.#host.send({ type: 'drive.fail', drive });
+	}
+	pullDrive(drive: number): void {
+		this.#host.send({ type: 'drive.pull', drive });
+	}
+	restoreDrive(drive: number): void {
+		this.#host.send({ type: 'drive.restore', drive });
+	}
+}

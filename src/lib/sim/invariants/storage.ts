@@ -1,0 +1,79 @@
+/**
+ * Storage invariants as the simulation runs (FACTS §1.1, §1.3, §2.2), each checked by a plain
+ * loop over the placement, independent of availability.ts:
+ * - distinct-servers: the extents of every slab sit on distinct servers (fault domains);
+ * - online-needs-copies: a volume reported online has, for every slab, enough extents on working
+ *   drives of up servers to read it, and the pool has quorum.
+ */
+import type { SimContext } from '../kernel/types';
+import { NO_DRIVE } from '../storage/placement';
+import { DRIVE_OK, type InvariantRecord, type StorageState } from '../storage/model/state';
+import type { VolumeVerdict } from '../storage/model/verdict';
+
+export const STORAGE_INVARIANTS = {
+	distinctServers: {
+		name: 'slab-copies-on-distinct-servers',
+		description: 'The copies (or parity columns) of every slab are on distinct servers.'
+	},
+	onlineHasCopies: {
+		name: 'online-volume-has-copies',
+		description:
+			'A volume is online only if every slab can be read from working drives of running servers and the pool has quorum.'
+	}
+} as const;
+
+export type StorageInvariant = keyof typeof STORAGE_INVARIANTS;
+
+function record(
+	rec: InvariantRecord,
+	which: StorageInvariant,
+	violation: string | undefined,
+	ctx: SimContext
+): void {
+	rec.checks++;
+	if (violation === undefined) return;
+	rec.violations++;
+	rec.firstMessage ??= violation;
+	ctx.log('invariant.violated', { name: STORAGE_INVARIANTS[which].name, reason: violation });
+}
+
+/** Checks both invariants for every volume against the verdicts just computed. */
+export function checkStorageInvariants(
+	storage: StorageState,
+	nodeUp: readonly boolean[],
+	verdicts: readonly VolumeVerdict[],
+	ctx: SimContext
+): void {
+	const { pool } = storage;
+	storage.volumes.forEach((volume, v) => {
+		let split: string | undefined;
+		let unreadable: string | undefined;
+		for (const p of volume.parts) {
+			for (let s = 0; s < p.slabCount; s++) {
+				const servers = new Set<number>();
+				let readable = 0;
+				let placed = 0;
+				for (let j = 0; j < p.extentsPerSlab; j++) {
+					const d = p.extentDrive[s * p.extentsPerSlab + j];
+					if (d === NO_DRIVE) continue;
+					placed++;
+					const server = pool.driveServer[d];
+					servers.add(server);
+					if (storage.driveState[pool.topologyDrive[d]] === DRIVE_OK && nodeUp[server]) readable++;
+				}
+				if (servers.size < placed)
+					split ??= `${volume.name}: slab ${s} has two extents on one server`;
+				if (readable < p.extentsPerSlab - p.faultTolerance) {
+					unreadable ??= `${volume.name} is reported online but slab ${s} cannot be read`;
+				}
+			}
+		}
+		record(storage.invariants.distinctServers, 'distinctServers', split, ctx);
+		const online = verdicts[v].online;
+		const bad =
+			online &&
+			(unreadable ??
+				(storage.poolQuorum ? undefined : `${volume.name} is online without pool quorum`));
+		record(storage.invariants.onlineHasCopies, 'onlineHasCopies', bad || undefined, ctx);
+	});
+}

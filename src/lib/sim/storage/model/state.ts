@@ -1,0 +1,162 @@
+/**
+ * Storage Spaces Direct in the model state (plain data and typed arrays, cloned by checkpoints):
+ * the pool's capacity drives, each drive's state, and the volumes the scenario creates, each
+ * placed slab by slab at load (placement.ts) from the seeded RNG. A mirror-accelerated parity
+ * volume is two parts, its mirror and its parity, each placed on its own.
+ */
+import type { Rng } from '../../kernel/types';
+import type { DriveMedia, TopologyInfo } from '../../topology';
+import { capacityClassOf, storageEfficiency, type ResiliencyType } from '../resiliency';
+import { slabCount, slabLayout } from '../layout';
+import { placeVolume, poolFromTopology, type Placement, type PoolDrives } from '../placement';
+
+/** What a scenario asks for (schema-storage.ts validates it against the pool first). */
+export interface VolumeSpecLike {
+	name: string;
+	sizeGB: number;
+	resiliency: ResiliencyType;
+	mirrorGB?: number;
+}
+
+/** Per topology drive. */
+export const DRIVE_OK = 0;
+/** Stopped responding: its data is gone (FACTS §7 "Drive lost/unresponsive"). */
+export const DRIVE_FAILED = 1;
+/** Pulled out: its data is intact but out of reach until it is put back. */
+export const DRIVE_PULLED = 2;
+/** Retired by the health service after AutoRetire.DelayMs; its copies are rebuilt elsewhere. */
+export const DRIVE_RETIRED = 3;
+
+export interface RepairJob {
+	state: 'none' | 'waiting' | 'running' | 'done';
+	bytesTotal: number;
+	bytesDone: number;
+	/** When the waiting repair starts (the retirement), simulated ms, or null. */
+	startsAtMs: number | null;
+}
+
+export interface VolumeState {
+	name: string;
+	resiliency: ResiliencyType;
+	sizeBytes: number;
+	footprintBytes: number;
+	efficiencyText: string;
+	/** One placement, or two for mirror-accelerated parity (mirror first). */
+	parts: Placement[];
+	repair: RepairJob;
+	/** The health and operational status last logged. */
+	health: string;
+	operational: string;
+}
+
+export interface StorageState {
+	pool: PoolDrives;
+	/** Per topology drive, its display name ("Node01 capacity 3") and its server. */
+	driveNames: string[];
+	driveServer: Uint16Array;
+	/** Per topology drive: DRIVE_OK … DRIVE_RETIRED. */
+	driveState: Uint8Array;
+	/** Per topology drive: its pool index, or -1 (cache drives are not in the pool's capacity). */
+	poolIndex: Int32Array;
+	volumes: VolumeState[];
+	/** Whether the pool had quorum at the last check (logged when it changes). */
+	poolQuorum: boolean;
+	/** Per topology drive: bumped at every failure and restore, so a stale retirement is ignored. */
+	failSeq: Uint32Array;
+	invariants: { distinctServers: InvariantRecord; onlineHasCopies: InvariantRecord };
+}
+
+/** Checks and violations of one storage invariant. */
+export interface InvariantRecord {
+	checks: number;
+	violations: number;
+	firstMessage: string | null;
+}
+
+const GB = 1e9;
+
+/** The storage at time 0, or null when the scenario creates no volumes. */
+export function createStorageState(
+	topology: TopologyInfo,
+	volumes: readonly VolumeSpecLike[],
+	rng: Rng
+): StorageState | null {
+	if (volumes.length === 0) return null;
+	const pool = poolFromTopology(topology);
+	const poolIndex = new Int32Array(topology.drives.length).fill(-1);
+	pool.topologyDrive.forEach((d, i) => (poolIndex[d] = i));
+	const media = topology.drives.find((d) => d.role === 'capacity')?.media ?? 'ssd';
+	const perServer = pool.driveServer.filter((s) => s === 0).length;
+	const used = new Uint32Array(pool.driveServer.length);
+	const placed = volumes.map((spec) => placeSpec(spec, pool, media, perServer, used, rng));
+	return {
+		pool,
+		driveState: new Uint8Array(topology.drives.length),
+		poolIndex,
+		volumes: placed,
+		driveNames: topology.drives.map((d) => d.name),
+		driveServer: Uint16Array.from(topology.drives, (d) => d.node),
+		poolQuorum: true,
+		failSeq: new Uint32Array(topology.drives.length),
+		invariants: {
+			distinctServers: { checks: 0, violations: 0, firstMessage: null },
+			onlineHasCopies: { checks: 0, violations: 0, firstMessage: null }
+		}
+	};
+}
+
+function placeSpec(
+	spec: VolumeSpecLike,
+	pool: PoolDrives,
+	media: DriveMedia,
+	perServer: number,
+	used: Uint32Array,
+	rng: Rng
+): VolumeState {
+	const servers = pool.serverCount;
+	const klass = capacityClassOf(media);
+	const sizeBytes = spec.sizeGB * GB;
+	const mirrorBytes =
+		spec.resiliency === 'mirror-accelerated-parity' ? (spec.mirrorGB ?? 0) * GB : 0;
+	// CHOICE (FACTS §1.1): mirror-accelerated parity is a three-way mirror part and a dual-parity
+	// part, placed separately; data does not move between them here.
+	const pieces: [ResiliencyType, number][] =
+		spec.resiliency === 'mirror-accelerated-parity'
+			? [
+					['three-way-mirror', mirrorBytes],
+					['dual-parity', sizeBytes - mirrorBytes]
+				]
+			: [[spec.resiliency, sizeBytes]];
+	let footprintBytes = 0;
+	const parts = pieces.map(([type, bytes]) => {
+		const layout = slabLayout(type, { servers, capacityDrivesPerServer: perServer, media: klass });
+		const slabs = slabCount(layout, bytes);
+		const placement = placeVolume(pool, layout, slabs, rng, { usedExtents: used });
+		placement.driveFill.forEach((n, d) => (used[d] += n));
+		footprintBytes += slabs * placement.extentsPerSlab * placement.slabBytes;
+		return placement;
+	});
+	const efficiency = storageEfficiency(
+		spec.resiliency === 'mirror-accelerated-parity' ? 'three-way-mirror' : spec.resiliency,
+		servers,
+		klass
+	);
+	const share = efficiency
+		? efficiency.dataSymbols / efficiency.totalSymbols
+		: sizeBytes / footprintBytes;
+	const efficiencyText =
+		spec.resiliency === 'mirror-accelerated-parity'
+			? `${((100 * sizeBytes) / footprintBytes).toFixed(1)} % (mirror and parity parts)`
+			: `${(100 * share).toFixed(1)} % (${efficiency?.layout ?? spec.resiliency}, ${klass})`;
+	return {
+		name: spec.name,
+		resiliency: spec.resiliency,
+		sizeBytes,
+		footprintBytes,
+		efficiencyText,
+		parts,
+		repair: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
+		health: 'Healthy',
+		operational: 'OK'
+	};
+}
