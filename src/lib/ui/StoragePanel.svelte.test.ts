@@ -184,10 +184,10 @@ describe('StoragePanel', () => {
 		renderPanel();
 		const infra = screen.getByTestId('volume-Infrastructure');
 		expect(infra).toHaveTextContent(
-			/Infrastructure\s*Three-way mirror\s*3\.5 TB\s*10\.5 TB\s*33\.3 % \(three copies\)\s*▲\s*Warning · Degraded\s*3260 total · 412 reduced · 0 lost/
+			/Infrastructure\s*Three-way mirror\s*3\.5 TB\s*takes 10\.5 TB of the pool; efficiency 33\.3 % \(three copies\)\s*▲\s*Warning · Degraded\s*3260 total · 412 reduced · 0 lost/
 		);
 		expect(screen.getByTestId('volume-VmTemp')).toHaveTextContent(
-			/VmTemp\s*Three-way mirror\s*1 TB\s*3 TB.*●\s*Healthy · OK\s*932 total · 0 reduced · 0 lost\s*No repair/
+			/VmTemp\s*Three-way mirror\s*1 TB\s*takes 3 TB.*●\s*Healthy · OK\s*932 total · 0 reduced · 0 lost\s*No repair/
 		);
 		expect(screen.queryByTestId('volume-lost-Infrastructure')).toBeNull();
 	});
