@@ -69,6 +69,14 @@ describe('parseCliArgs', () => {
 			ok: false,
 			error: '--pcap: needs a file name'
 		});
+		expect(parseCliArgs(['run', 'a.json', '--report', 'r.json'])).toEqual({
+			ok: true,
+			value: { command: 'run', file: 'a.json', reportFile: 'r.json' }
+		});
+		expect(parseCliArgs(['run', 'a.json', '--report='])).toEqual({
+			ok: false,
+			error: '--report: needs a file name'
+		});
 		expect(parseCliArgs(['run', '--until=2m', 'a.json'])).toEqual({
 			ok: true,
 			value: { command: 'run', file: 'a.json', untilMs: 120_000 }

@@ -18,6 +18,8 @@ Commands:
                          (default: the scenario's durationMs)
       --events OUT.jsonl write the event log as JSON lines
       --pcap OUT.pcapng  write the packet capture (every capture point) as pcapng
+      --report OUT.json  write a JSON report at the end: invariants, and each volume's
+                         health, capacity and repair (and the load balancer, if any)
   help                   show this text
 
 Exit codes: 0 success, 1 invalid or unreadable scenario, 2 bad command line.`;
@@ -32,6 +34,7 @@ export type CliCommand =
 			untilMs?: number;
 			eventsFile?: string;
 			pcapFile?: string;
+			reportFile?: string;
 	  };
 
 export type CliArgs = { ok: true; value: CliCommand } | { ok: false; error: string };
@@ -75,6 +78,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 							until: { type: 'string' },
 							events: { type: 'string' },
 							pcap: { type: 'string' },
+							report: { type: 'string' },
 							help: { type: 'boolean', short: 'h' }
 						}
 					: { help: { type: 'boolean', short: 'h' } }
@@ -87,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		until?: string;
 		events?: string;
 		pcap?: string;
+		report?: string;
 		help?: boolean;
 	};
 	if (values.help) return { ok: true, value: { command: 'help' } };
@@ -128,6 +133,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	if (values.pcap !== undefined) {
 		if (values.pcap === '') return { ok: false, error: '--pcap: needs a file name' };
 		value.pcapFile = values.pcap;
+	}
+	if (values.report !== undefined) {
+		if (values.report === '') return { ok: false, error: '--report: needs a file name' };
+		value.reportFile = values.report;
 	}
 	return { ok: true, value };
 }

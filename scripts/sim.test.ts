@@ -101,6 +101,28 @@ describe('sim run', () => {
 		expect(unwritable.err.at(-1)).toMatch(/cannot write the capture \(no such file, ENOENT\)/);
 	});
 
+	it('writes a report with --report: per-volume health, capacity and repair, and invariants', () => {
+		const file = join(tmp, 'report.json');
+		const scenario = 'static/scenarios/s2d-three-way-mirror.json';
+		expect(cli('run', scenario, '--until', '1000s', '--report', file).code).toBe(0);
+		const report = JSON.parse(readFileSync(file, 'utf8'));
+		expect(report.untilMs).toBe(1_000_000);
+		expect(report.invariants.every((i: { holds: boolean }) => i.holds)).toBe(true);
+		const [volume] = report.storage.volumes;
+		expect(volume).toMatchObject({
+			name: 'Volume01',
+			health: 'Warning',
+			operational: 'Incomplete'
+		});
+		expect(volume.footprintBytes).toBeGreaterThanOrEqual(3 * volume.sizeBytes);
+		expect(volume.repair.state).toBe('running');
+		expect(volume.repair.bytesDone).toBeGreaterThan(0);
+		expect(
+			report.storage.drives.find((d: { name: string }) => d.name === 'Node02 capacity 1').state
+		).toBe('retired');
+		expect(report.loadBalancer).toBeNull();
+	});
+
 	it("runs to the scenario's durationMs by default", () => {
 		const { out } = cli('run', FAILURE);
 		expect(out[0]).toMatch(/ until=90000ms /);

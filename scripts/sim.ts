@@ -10,7 +10,9 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Simulation, parseScenarioJson, rackCount, toJsonLines } from '../src/lib/sim/index';
 import type { Scenario } from '../src/lib/sim/index';
-import { USAGE, parseCliArgs } from './cli-args';
+import { USAGE, parseCliArgs, type CliCommand } from './cli-args';
+import { slbView } from '../src/lib/worker/slb-view';
+import { storageView } from '../src/lib/worker/storage-view';
 
 /** Where the runner writes its lines (stdout and stderr in the real CLI). */
 export interface CliOutput {
@@ -99,7 +101,7 @@ function validate(file: string, text: string, output: CliOutput): number {
 }
 
 function run(
-	cmd: { file: string; seed?: number; untilMs?: number; eventsFile?: string; pcapFile?: string },
+	cmd: Extract<CliCommand, { command: 'run' }>,
 	text: string,
 	output: CliOutput
 ): number {
@@ -113,7 +115,13 @@ function run(
 	const untilMs = cmd.untilMs ?? sim.scenario.durationMs;
 	sim.runUntil(untilMs);
 	if (cmd.eventsFile !== undefined && !writeEvents(cmd.eventsFile, sim, output)) return 1;
-	if (cmd.pcapFile !== undefined && !writeCapture(cmd.pcapFile, sim, output)) return 1;
+	if (cmd.pcapFile !== undefined && !writeTo(cmd.pcapFile, 'capture', sim.capture(), output)) {
+		return 1;
+	}
+	if (cmd.reportFile !== undefined) {
+		const report = `${JSON.stringify(runReport(sim, untilMs), null, '\t')}\n`;
+		if (!writeTo(cmd.reportFile, 'report', report, output)) return 1;
+	}
 	output.out(
 		`${basename(cmd.file)} seed=${sim.seed} until=${untilMs}ms events=${sim.log.length} inputs=${sim.inputs.length} hash=${sim.stateHash()}`
 	);
@@ -137,14 +145,33 @@ function writeEvents(file: string, sim: Simulation, output: CliOutput): boolean 
 	}
 }
 
-function writeCapture(file: string, sim: Simulation, output: CliOutput): boolean {
+/** Writes `data` to `file`; on failure says which file and why, and returns false. */
+function writeTo(
+	file: string,
+	what: string,
+	data: string | Uint8Array,
+	output: CliOutput
+): boolean {
 	try {
-		writeFileSync(file, sim.capture());
+		writeFileSync(file, data);
 		return true;
 	} catch (error) {
-		output.err(`${file}: cannot write the capture (${fileError(error)})`);
+		output.err(`${file}: cannot write the ${what} (${fileError(error)})`);
 		return false;
 	}
+}
+
+/** The end-of-run report: where the run stopped, the invariants, storage and load balancer. */
+export function runReport(sim: Simulation, untilMs: number) {
+	return {
+		scenario: sim.scenario.name,
+		seed: sim.seed,
+		untilMs,
+		stateHash: sim.stateHash(),
+		invariants: sim.invariants().map(({ name, holds }) => ({ name, holds })),
+		storage: storageView(sim),
+		loadBalancer: slbView(sim)
+	};
 }
 
 const entry = process.argv[1];
