@@ -9,6 +9,7 @@ import { Simulation } from '../../src/lib/sim/index';
 import { benchKernel } from './kernel';
 import { benchNetwork, NETWORK_FLOWS } from './network';
 import { benchSlb, SLB_MUXES } from './slb';
+import { benchPlacement } from './storage';
 
 const KERNEL_EVENTS = 1_000_000;
 const FRAME_PACKS = 20_000;
@@ -47,6 +48,7 @@ const kernel = benchKernel(KERNEL_EVENTS);
 const model = benchModel();
 const network = benchNetwork();
 const slb = benchSlb();
+const placement = benchPlacement();
 const frame = benchFramePack();
 const fmt = (n: number, digits = 0) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -78,6 +80,12 @@ const rows: [string, string, string][] = [
 		''
 	],
 	['SLB: packets per second on that path', fmt(slb.packetsPerSec), ''],
+	[
+		`S2D: memory of the placement of a 10 TB three-way mirror, 16 servers × 4 drives (${fmt(placement.slabs)} slabs of 1 GiB)`,
+		`${fmt(placement.bytes / 1024, 1)} KiB`,
+		''
+	],
+	['S2D: time to compute that placement', `${fmt(placement.msPerPlacement, 2)} ms`, ''],
 	[
 		`Pack one frame, 16-node scenario (${frame.bytes} bytes)`,
 		`${fmt(frame.msPerFrame * 1000, 2)} µs`,
