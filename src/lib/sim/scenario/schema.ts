@@ -75,7 +75,8 @@ import {
 	vmsSchema,
 	type FlowStartInput
 } from './schema-tenants';
-import { SLB_INPUT_VARIANTS, SLB_SCENARIO_ENTRIES } from './schema-slb';
+import { SLB_SCENARIO_ENTRIES } from './schema-slb';
+import { SLB_INPUT_VARIANTS } from './schema-slb-inputs';
 import { STORAGE_INPUT_VARIANTS, STORAGE_SCENARIO_ENTRIES } from './schema-storage';
 
 const NODES_RULE = `a scale unit has ${MIN_NODES} to ${MAX_NODES} servers`;

@@ -16,12 +16,8 @@ import {
 	type Scenario
 } from './schema';
 import { got, strict } from './schema-parts';
-import {
-	SLB_INPUT_VARIANTS,
-	SLB_SCENARIO_ENTRIES,
-	type SlbInput,
-	type SlbSections
-} from './schema-slb';
+import { SLB_SCENARIO_ENTRIES, type SlbSections } from './schema-slb';
+import { SLB_INPUT_VARIANTS, type SlbInput } from './schema-slb-inputs';
 import {
 	aclAddInputSchema,
 	aclRemoveInputSchema,
