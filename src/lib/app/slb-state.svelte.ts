@@ -3,16 +3,13 @@
  * the invariants as the log grows, and on load) and the inputs the SLB panel sends.
  */
 import type { UntimedInput } from './playback.machine';
-import type { SessionApi } from './session-deps';
+import { readView, type ViewHost } from './worker-view';
 import type { SlbDistribution, SlbProtocol, SlbView } from './slb-view';
 
 /** CHOICE: connections a learner starts from the panel open this far apart (simulated ms). */
 export const PANEL_CONNECTION_INTERVAL_MS = 100;
 
-export interface SlbHost {
-	/** The running worker's API, or null when none runs. */
-	api(): SessionApi | null;
-	generation(): number;
+export interface SlbHost extends ViewHost {
 	/** Sends an input at the current simulated time. */
 	send(input: UntimedInput): void;
 	/** Says something once, in the live region. */
@@ -57,18 +54,15 @@ export class SlbState {
 		this.#host = host;
 	}
 
-	async refresh(): Promise<void> {
-		const api = this.#host.api();
-		if (!api) return;
-		const generation = this.#host.generation();
-		try {
-			const view = await api.slb();
-			if (generation !== this.#host.generation()) return;
-			for (const message of slbChanges(this.view, view)) this.#host.announce(message);
-			this.view = view;
-		} catch {
-			// The next log change retries.
-		}
+	refresh(): Promise<void> {
+		return readView(
+			this.#host,
+			(api) => api.slb(),
+			(view) => {
+				for (const message of slbChanges(this.view, view)) this.#host.announce(message);
+				this.view = view;
+			}
+		);
 	}
 
 	reset(): void {

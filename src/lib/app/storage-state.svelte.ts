@@ -3,13 +3,10 @@
  * invariants as the log grows, and on load) and the drive inputs the Storage panel sends.
  */
 import type { UntimedInput } from './playback.machine';
-import type { SessionApi } from './session-deps';
+import { readView, type ViewHost } from './worker-view';
 import type { StorageView } from './storage-view';
 
-export interface StorageHost {
-	/** The running worker's API, or null when none runs. */
-	api(): SessionApi | null;
-	generation(): number;
+export interface StorageHost extends ViewHost {
 	/** Sends an input at the current simulated time. */
 	send(input: UntimedInput): void;
 }
@@ -24,16 +21,12 @@ export class StorageState {
 		this.#host = host;
 	}
 
-	async refresh(): Promise<void> {
-		const api = this.#host.api();
-		if (!api) return;
-		const generation = this.#host.generation();
-		try {
-			const view = await api.storage();
-			if (generation === this.#host.generation()) this.view = view;
-		} catch {
-			// The next log change retries.
-		}
+	refresh(): Promise<void> {
+		return readView(
+			this.#host,
+			(api) => api.storage(),
+			(view) => (this.view = view)
+		);
 	}
 
 	reset(): void {

@@ -2,31 +2,13 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { slbProblems } from '../net/slb/validate';
-import { crossFieldChecks, type CheckResult } from './checks';
-import { checkSlb, checkSlbInput, slbConfigMessages } from './checks-slb';
-import { checkTenantNetworking } from './checks-tenants';
+import { slbConfigMessages } from './checks-slb';
 import { formatAddress, formatPrefix, lastOf, networkOf } from './cidr';
-import { MAX_INPUTS } from './defaults';
-import { capMessages, show } from './messages';
-import { formatIssues, parseInput, parseScenario } from './parse';
-import {
-	nodeFailInputSchema,
-	nodeRestoreInputSchema,
-	scenarioSchema,
-	type Scenario
-} from './schema';
-import { got, strict } from './schema-parts';
+import { parseInput, parseScenario } from './parse';
+import { type Scenario } from './schema';
 import { SLB_SCENARIO_ENTRIES, type SlbSections } from './schema-slb';
-import { SLB_INPUT_VARIANTS, type SlbInput } from './schema-slb-inputs';
-import {
-	aclAddInputSchema,
-	aclRemoveInputSchema,
-	completeFlow,
-	flowStartInputSchema,
-	networkSetMtuInputSchema,
-	tenantsSchema,
-	vmsSchema
-} from './schema-tenants';
+import { type SlbInput } from './schema-slb-inputs';
+import { tenantsSchema, vmsSchema } from './schema-tenants';
 import { muxMac, muxName, muxPa, slbConfigOf, SLB_ROUTER_IP } from './slb-config';
 
 type Doc = Record<string, unknown>;
@@ -34,91 +16,14 @@ type SlbScenario = Scenario & SlbSections;
 type Result =
 	{ ok: true; scenario: SlbScenario; warnings: string[] } | { ok: false; errors: string[] };
 
-// --- Parsing as the wired format will -------------------------------------------------------
-//
-// Until schema.ts, checks.ts and parse.ts include the SLB sections, these tests compose them the
-// way the wiring does: the scenario schema with SLB_SCENARIO_ENTRIES before `inputs` and the SLB
-// input variants after the others; crossFieldChecks, then checkSlb and checkSlbInput. Once the
-// wiring is in, WIRED is true and the same tests run through parseScenario and parseInput.
+// --- Parsing ---------------------------------------------------------------------------------
 
-const WIRED = 'loadBalancers' in scenarioSchema.entries;
-
-const VARIANTS = [
-	nodeFailInputSchema,
-	nodeRestoreInputSchema,
-	flowStartInputSchema,
-	aclAddInputSchema,
-	aclRemoveInputSchema,
-	networkSetMtuInputSchema,
-	...SLB_INPUT_VARIANTS
-] as const;
-const TYPES = VARIANTS.map((s) => s.entries.type.literal);
-
-const composedInput = v.pipe(
-	v.variant('type', VARIANTS, (issue) => {
-		if (issue.input === undefined) return `missing; one of ${TYPES.join(', ')}`;
-		return `unknown input type ${show(issue.input)} (this version knows ${TYPES.join(', ')})`;
-	}),
-	v.transform((input) => (input.type === 'flow.start' ? completeFlow(input) : input))
-);
-
-const { inputs: _inputs, ...coreEntries } = scenarioSchema.entries;
-const composedSchema = strict(
-	{
-		...coreEntries,
-		...SLB_SCENARIO_ENTRIES,
-		inputs: v.optional(
-			v.pipe(
-				v.array(composedInput, got('inputs are a list')),
-				v.maxLength(MAX_INPUTS, got(`a scenario has at most ${MAX_INPUTS} inputs`))
-			),
-			[]
-		)
-	},
-	'a JSON object'
-);
-
-const nodesOf = (doc: Doc): number | undefined => {
-	const nodes = (doc.topology as Doc | undefined)?.nodes;
-	return typeof nodes === 'number' && Number.isInteger(nodes) && nodes >= 4 && nodes <= 16
-		? nodes
-		: undefined;
-};
-
-function parse(doc: Doc): Result {
-	if (WIRED) return parseScenario(doc) as Result;
-	const parsed = v.safeParse(composedSchema, doc);
-	const cross = crossFieldChecks(doc);
-	const nodes = nodesOf(doc);
-	const network = checkTenantNetworking(doc, nodes, { errors: [], warnings: [] });
-	const result: CheckResult = { errors: [...cross.errors], warnings: [...cross.warnings] };
-	const index = checkSlb(doc, nodes, network, result);
-	const inputs = Array.isArray(doc.inputs) ? doc.inputs : [];
-	inputs.forEach((input, i) => checkSlbInput(input, `inputs[${i}]`, network, index, result));
-	const errors = [
-		...(parsed.success ? [] : formatIssues(parsed.issues, 'scenario')),
-		...result.errors
-	];
-	if (!parsed.success || errors.length > 0) return { ok: false, errors: capMessages(errors) };
-	const scenario = parsed.output as unknown as SlbScenario;
-	return { ok: true, scenario, warnings: capMessages(result.warnings) };
-}
+const parse = (doc: Doc): Result => parseScenario(doc) as Result;
 
 type InputResult = { ok: true; input: unknown } | { ok: false; errors: string[] };
 
-function parseRuntimeInput(input: unknown, scenario: SlbScenario): InputResult {
-	if (WIRED) return parseInput(input, scenario);
-	const parsed = v.safeParse(composedInput, input);
-	if (!parsed.success) return { ok: false, errors: formatIssues(parsed.issues, 'input') };
-	const nodes = scenario.topology.nodes;
-	const quiet = (): CheckResult => ({ errors: [], warnings: [] });
-	const network = checkTenantNetworking(scenario, nodes, quiet());
-	const index = checkSlb(scenario, nodes, network, quiet());
-	const result = quiet();
-	checkSlbInput(input, 'input', network, index, result);
-	if (result.errors.length > 0) return { ok: false, errors: result.errors };
-	return { ok: true, input: parsed.output };
-}
+const parseRuntimeInput = (input: unknown, scenario: SlbScenario): InputResult =>
+	parseInput(input, scenario);
 
 // --- Scenarios --------------------------------------------------------------------------------
 

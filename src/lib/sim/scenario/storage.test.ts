@@ -1,104 +1,32 @@
 import fc from 'fast-check';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { storageEfficiency, capacityClassOf, type ResiliencyType } from '../storage/resiliency';
 import { buildTopology } from '../topology-build';
 import type { DriveMedia } from '../topology';
-import { crossFieldChecks, type CheckResult } from './checks';
-import { checkStorage, checkStorageInput, driveCountOf } from './checks-storage';
-import { MAX_INPUTS } from './defaults';
-import { capMessages, show } from './messages';
-import { formatIssues, parseInput, parseScenario } from './parse';
-import { inputSchema, scenarioSchema, type Scenario } from './schema';
-import { got, strict } from './schema-parts';
+import { driveCountOf } from './checks-storage';
+import { show } from './messages';
+import { parseInput, parseScenario } from './parse';
+import { type Scenario } from './schema';
 import {
 	MAX_VOLUME_SIZE_GB,
 	resiliencyGuess,
-	STORAGE_INPUT_VARIANTS,
-	STORAGE_SCENARIO_ENTRIES,
 	type DriveInput,
 	type StorageSections
 } from './schema-storage';
-import { completeFlow } from './schema-tenants';
 
 type Doc = Record<string, unknown>;
 type StorageScenario = Scenario & StorageSections;
 type Result =
 	{ ok: true; scenario: StorageScenario; warnings: string[] } | { ok: false; errors: string[] };
 
-// --- Parsing as the wired format will -------------------------------------------------------
-//
-// Until schema.ts, checks.ts and parse.ts include the storage section, these tests compose it the
-// way the wiring does: the scenario schema with STORAGE_SCENARIO_ENTRIES before `inputs` and the
-// drive inputs after the other variants; crossFieldChecks, then checkStorage and
-// checkStorageInput. Once the wiring is in, WIRED is true and the same tests run through
-// parseScenario and parseInput.
+// --- Parsing ---------------------------------------------------------------------------------
 
-const WIRED = 'storage' in scenarioSchema.entries;
-
-const VARIANTS = [...inputSchema.pipe[0].options, ...STORAGE_INPUT_VARIANTS] as const;
-const TYPES = VARIANTS.map((s) => s.entries.type.literal);
-
-const composedInput = v.pipe(
-	v.variant('type', VARIANTS, (issue) => {
-		if (issue.input === undefined) return `missing; one of ${TYPES.join(', ')}`;
-		return `unknown input type ${show(issue.input)} (this version knows ${TYPES.join(', ')})`;
-	}),
-	v.transform((input) => (input.type === 'flow.start' ? completeFlow(input) : input))
-);
-
-const { inputs: _inputs, ...coreEntries } = scenarioSchema.entries;
-const composedSchema = strict(
-	{
-		...coreEntries,
-		...STORAGE_SCENARIO_ENTRIES,
-		inputs: v.optional(
-			v.pipe(
-				v.array(composedInput, got('inputs are a list')),
-				v.maxLength(MAX_INPUTS, got(`a scenario has at most ${MAX_INPUTS} inputs`))
-			),
-			[]
-		)
-	},
-	'a JSON object'
-);
-
-const nodesOf = (doc: Doc): number | undefined => {
-	const nodes = (doc.topology as Doc | undefined)?.nodes;
-	return typeof nodes === 'number' && Number.isInteger(nodes) && nodes >= 4 && nodes <= 16
-		? nodes
-		: undefined;
-};
-
-function parse(doc: Doc): Result {
-	if (WIRED) return parseScenario(doc) as Result;
-	const parsed = v.safeParse(composedSchema, doc);
-	const cross = crossFieldChecks(doc);
-	const result: CheckResult = { errors: [...cross.errors], warnings: [...cross.warnings] };
-	const drives = checkStorage(doc, nodesOf(doc), result);
-	const inputs = Array.isArray(doc.inputs) ? doc.inputs : [];
-	inputs.forEach((input, i) => checkStorageInput(input, `inputs[${i}]`, drives, result));
-	const errors = [
-		...(parsed.success ? [] : formatIssues(parsed.issues, 'scenario')),
-		...result.errors
-	];
-	if (!parsed.success || errors.length > 0) return { ok: false, errors: capMessages(errors) };
-	const scenario = parsed.output as unknown as StorageScenario;
-	return { ok: true, scenario, warnings: capMessages(result.warnings) };
-}
+const parse = (doc: Doc): Result => parseScenario(doc) as Result;
 
 type InputResult = { ok: true; input: unknown } | { ok: false; errors: string[] };
 
-function parseRuntimeInput(input: unknown, scenario: StorageScenario): InputResult {
-	if (WIRED) return parseInput(input, scenario);
-	const parsed = v.safeParse(composedInput, input);
-	if (!parsed.success) return { ok: false, errors: formatIssues(parsed.issues, 'input') };
-	const result: CheckResult = { errors: [], warnings: [] };
-	const drives = driveCountOf(scenario, scenario.topology.nodes);
-	checkStorageInput(input, 'input', drives, result);
-	if (result.errors.length > 0) return { ok: false, errors: result.errors };
-	return { ok: true, input: parsed.output };
-}
+const parseRuntimeInput = (input: unknown, scenario: StorageScenario): InputResult =>
+	parseInput(input, scenario);
 
 // --- Scenarios --------------------------------------------------------------------------------
 
