@@ -112,7 +112,7 @@ describe('sim run', () => {
 		expect(volume).toMatchObject({
 			name: 'Volume01',
 			health: 'Warning',
-			operational: 'Incomplete'
+			operational: 'In service'
 		});
 		expect(volume.footprintBytes).toBeGreaterThanOrEqual(3 * volume.sizeBytes);
 		expect(volume.repair.state).toBe('running');

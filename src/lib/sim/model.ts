@@ -18,6 +18,7 @@ import {
 	createStorageState,
 	handleStorageEvent,
 	handleStorageInput,
+	scheduleWorkloads,
 	storageChanged,
 	type StorageState
 } from './storage/model/index';
@@ -86,8 +87,14 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				topology.nodes.map((n) => n.name),
 				ctx
 			),
-			storage: createStorageState(topology, scenario.storage?.volumes ?? [], ctx.rng)
+			storage: createStorageState(
+				topology,
+				scenario.storage?.volumes ?? [],
+				ctx.rng,
+				scenario.storage?.workloads ?? []
+			)
 		};
+		scheduleWorkloads(scenario.storage?.workloads ?? [], ctx);
 		for (let i = 0; i < topology.nodes.length; i++) scheduleFirstHeartbeat(state.heartbeat, i, ctx);
 		return state;
 	},

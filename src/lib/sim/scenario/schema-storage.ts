@@ -33,6 +33,7 @@ import {
 	type Issue
 } from './schema-parts';
 import { isResourceName, NAME_RULE } from './schema-tenants';
+import { WORKLOAD_INPUT_VARIANTS, workloadsSchema } from './schema-storage-io';
 
 // --- Limits and defaults (each a documented fact with its FACTS section, or a labelled choice) --
 
@@ -155,7 +156,8 @@ export const storageSchema = strict(
 				`a cluster holds at most ${MAX_VOLUMES} volumes (FACTS 1.8)`
 			),
 			[]
-		)
+		),
+		workloads: v.optional(workloadsSchema, [])
 	},
 	'an object such as {"volumes": [{"name": "Volume01", "sizeGB": 2000}]}'
 );
@@ -218,7 +220,8 @@ export const driveRestoreInputSchema = strict(
 export const STORAGE_INPUT_VARIANTS = [
 	driveFailInputSchema,
 	drivePullInputSchema,
-	driveRestoreInputSchema
+	driveRestoreInputSchema,
+	...WORKLOAD_INPUT_VARIANTS
 ] as const;
 
 // --- Types ----------------------------------------------------------------------------------

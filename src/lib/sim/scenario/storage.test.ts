@@ -71,7 +71,11 @@ describe('storage section: defaults', () => {
 	});
 
 	it('makes "storage": {} an Azure Stack Hub pool without volumes', () => {
-		expect(ok(parse(base({}))).storage).toEqual({ platform: 'azure-stack-hub', volumes: [] });
+		expect(ok(parse(base({}))).storage).toEqual({
+			platform: 'azure-stack-hub',
+			volumes: [],
+			workloads: []
+		});
 	});
 
 	it("fills in Azure Stack Hub's three-way mirror and leaves mirrorGB out", () => {
@@ -261,7 +265,7 @@ describe('storage section: messages', () => {
 			'storage.platform: the platform is "azure-stack-hub" (every volume three-way mirror, FACTS 1.10) or "s2d" (generic Storage Spaces Direct), got "azure"'
 		]);
 		expect(found({ volume: [] })[0]).toBe(
-			'storage.volume: unknown field, did you mean "volumes"? (fields here: platform, volumes)'
+			'storage.volume: unknown field, did you mean "volumes"? (fields here: platform, volumes, workloads)'
 		);
 		expect(found(volumes({ name: 'a' }))).toEqual([
 			'storage.volumes[0].sizeGB: missing; its size in GB, e.g. 2000'

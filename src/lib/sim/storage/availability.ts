@@ -33,13 +33,15 @@ export interface AvailabilityReport {
 	readonly verdict: VolumeVerdict;
 	/** FACTS §1.9 health and operational status. */
 	readonly health: 'Healthy' | 'Warning' | 'Unhealthy' | 'Unknown';
-	readonly operational: 'OK' | 'Incomplete' | 'No redundancy' | 'Detached';
+	readonly operational: 'OK' | 'Incomplete' | 'Degraded' | 'No redundancy' | 'Detached';
 	readonly dataLost: boolean;
 	/** Slab counts by state. */
 	readonly full: number;
 	readonly reduced: number;
 	readonly unreadable: number;
 	readonly lost: number;
+	/** Reduced slabs whose missing extents include a stale one (writes went on without it). */
+	readonly staleReduced: number;
 	/** SLAB_* state per slab (the `out` buffer if one was passed). */
 	readonly slabStates: Uint8Array;
 	/** Indices of slabs in state SLAB_LOST, ascending. */
@@ -50,13 +52,16 @@ export interface AvailabilityReport {
  * Judges every slab: readable while at least extentsPerSlab − faultTolerance extents are on live
  * drives of up servers (one copy for a mirror, k columns for parity, FACTS §1.1, §1.3).
  * An extent with no drive (NO_DRIVE, after a repair that found no room) counts as failed.
- * CHOICE (FACTS §1.9): a readable volume missing extents is Warning / Incomplete, because the
- * model does not yet track writes made while a copy was away (which would make it Degraded).
+ * A stale extent (`stale[s × extentsPerSlab + j]` > 0: writes went on while it was away) is not
+ * a current copy, so it counts as missing even where its drive is back. FACTS §1.9: a readable
+ * volume missing extents is Warning / Incomplete, or Warning / Degraded when a missing one is
+ * stale.
  */
 export function assessAvailability(
 	p: Placement,
 	failures: FailureSet,
-	out: Uint8Array = new Uint8Array(p.slabCount)
+	out: Uint8Array = new Uint8Array(p.slabCount),
+	stale?: ArrayLike<number>
 ): AvailabilityReport {
 	const { failedDrives, downServers, unreachableDrives } = failures;
 	const n = p.driveFill.length;
@@ -70,12 +75,18 @@ export function assessAvailability(
 	const need = e - p.faultTolerance;
 	const drives = p.extentDrive;
 	const counts = [0, 0, 0, 0];
+	let staleReduced = 0;
 	for (let s = 0, i = 0; s < p.slabCount; s++) {
 		let live = 0;
 		let kept = 0;
+		let old = 0;
 		for (let j = 0; j < e; j++, i++) {
 			const d = drives[i];
 			if (d === NO_DRIVE) continue;
+			if (stale !== undefined && stale[i] > 0) {
+				old++;
+				continue;
+			}
 			const state = driveState[d];
 			if (state === 0) live++;
 			if (state !== 2) kept++;
@@ -90,6 +101,7 @@ export function assessAvailability(
 						: SLAB_LOST;
 		out[s] = slabState;
 		counts[slabState]++;
+		if (slabState === SLAB_REDUCED && old > 0) staleReduced++;
 	}
 	const lostSlabs = new Uint32Array(counts[SLAB_LOST]);
 	if (lostSlabs.length > 0) {
@@ -97,12 +109,13 @@ export function assessAvailability(
 	}
 	const [full, reduced, unreadable, lost] = counts;
 	return {
-		...verdictOf(reduced, unreadable, lost),
+		...verdictOf(reduced, unreadable, lost, staleReduced),
 		dataLost: lost > 0,
 		full,
 		reduced,
 		unreadable,
 		lost,
+		staleReduced,
 		slabStates: out,
 		lostSlabs
 	};
@@ -112,10 +125,14 @@ export function assessAvailability(
 function verdictOf(
 	reduced: number,
 	unreadable: number,
-	lost: number
+	lost: number,
+	staleReduced: number
 ): Pick<AvailabilityReport, 'verdict' | 'health' | 'operational'> {
 	if (lost > 0) return { verdict: 'offline', health: 'Unhealthy', operational: 'No redundancy' };
 	if (unreadable > 0) return { verdict: 'offline', health: 'Unknown', operational: 'Detached' };
-	if (reduced > 0) return { verdict: 'degraded', health: 'Warning', operational: 'Incomplete' };
+	if (reduced > 0) {
+		const operational = staleReduced > 0 ? 'Degraded' : 'Incomplete';
+		return { verdict: 'degraded', health: 'Warning', operational };
+	}
 	return { verdict: 'healthy', health: 'Healthy', operational: 'OK' };
 }

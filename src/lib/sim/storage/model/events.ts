@@ -9,6 +9,8 @@ import type { EventData, InputEvent, SimContext } from '../../kernel/types';
 import type { Simplification } from '../../simplifications';
 import { bindCache, rebindAfterCacheFailure } from '../cache';
 import { repairPlacement } from '../repair';
+import { handleIoEvent, handleIoInput, ioAfterChange, ioAfterRepair } from '../io/control';
+import { IO_SIMPLIFICATIONS } from '../io/params';
 import { DRIVE_FAILED, DRIVE_OK, DRIVE_PULLED, DRIVE_RETIRED, type StorageState } from './state';
 import { failureSet, poolQuorum, volumeVerdicts } from './verdict';
 
@@ -38,6 +40,7 @@ export function handleStorageInput(
 ): boolean {
 	const { storage } = world;
 	const drive = input.drive as number;
+	if (handleIoInput(world, input, ctx)) return true;
 	if (
 		input.type !== 'drive.fail' &&
 		input.type !== 'drive.pull' &&
@@ -91,6 +94,7 @@ export function handleStorageEvent(
 	ctx: SimContext
 ) {
 	const { storage } = world;
+	if (handleIoEvent(world, type, data, ctx, () => storageChanged(world, ctx))) return true;
 	if (type === STORAGE_RETIRE) {
 		const drive = data.drive as number;
 		if (storage.failSeq[drive] !== data.seq || storage.driveState[drive] === DRIVE_OK) return true;
@@ -139,6 +143,7 @@ function repairTick(world: StorageWorld, ctx: SimContext): void {
 		);
 		if (v.repair.bytesDone < v.repair.bytesTotal) continue;
 		v.parts = v.parts.map((p) => repairPlacement(p, retired, ctx.rng, downServers).placement);
+		ioAfterRepair(world, storage.volumes.indexOf(v));
 		v.repair.state = 'done';
 		completed = true;
 		ctx.log('repair.completed', { volume: v.name, bytes: v.repair.bytesTotal });
@@ -189,6 +194,7 @@ const idleRepair = () => ({
  */
 export function storageChanged(world: StorageWorld, ctx: SimContext): void {
 	const { storage, nodeUp } = world;
+	ioAfterChange(world, ctx);
 	const quorum = poolQuorum(storage, nodeUp);
 	if (quorum.hasQuorum !== storage.poolQuorum) {
 		storage.poolQuorum = quorum.hasQuorum;
@@ -220,7 +226,8 @@ export const STORAGE_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 	{
 		id: 'storage.repair',
 		title: 'Retirement and repair',
-		detail: `A failed or pulled capacity drive is retired after ${AUTO_RETIRE_DELAY_MS / 60_000} min (the documented AutoRetire.DelayMs); each volume with copies on it then rebuilds them at ${REPAIR_BYTES_PER_MS / 1000} MB per simulated second, and the copies move when the job completes. A down server's copies are not rebuilt (the delay is undocumented), and a returning server's changed regions are not tracked yet. No workload IO is simulated yet.`,
+		detail: `A failed or pulled capacity drive is retired after ${AUTO_RETIRE_DELAY_MS / 60_000} min (the documented AutoRetire.DelayMs); each volume with copies on it then rebuilds them at ${REPAIR_BYTES_PER_MS / 1000} MB per simulated second, and the copies move when the job completes. A down server's copies are not rebuilt (the delay is undocumented); they are resynced when it returns (see Stale regions and resync).`,
 		source: 'FACTS.md §7 (AutoRetire.DelayMs, repair speed setting), §1.8'
-	}
+	},
+	...IO_SIMPLIFICATIONS
 ];

@@ -22,3 +22,4 @@ export {
 	type StorageWorld
 } from './events';
 export { poolQuorum, volumeVerdicts, type VolumeVerdict } from './verdict';
+export { scheduleWorkloads } from '../io/control';

@@ -9,6 +9,8 @@ import type { DriveMedia, TopologyInfo } from '../../topology';
 import { capacityClassOf, storageEfficiency, type ResiliencyType } from '../resiliency';
 import { slabCount, slabLayout } from '../layout';
 import { placeVolume, poolFromTopology, type Placement, type PoolDrives } from '../placement';
+import type { PartGeometry } from '../io/geometry';
+import { createIoState, type IoState, type WorkloadSpecLike } from '../io/state';
 
 /** What a scenario asks for (schema-storage.ts validates it against the pool first). */
 export interface VolumeSpecLike {
@@ -43,7 +45,11 @@ export interface VolumeState {
 	efficiencyText: string;
 	/** One placement, or two for mirror-accelerated parity (mirror first). */
 	parts: Placement[];
+	/** Data columns per slab of each part (1 for a mirror). */
+	dataExtents: number[];
 	repair: RepairJob;
+	/** The resync of stale regions after a copy came back (FACTS §7 "Node returns"). */
+	resync: RepairJob;
 	/** The health and operational status last logged. */
 	health: string;
 	operational: string;
@@ -63,7 +69,13 @@ export interface StorageState {
 	poolQuorum: boolean;
 	/** Per topology drive: bumped at every failure and restore, so a stale retirement is ignored. */
 	failSeq: Uint32Array;
-	invariants: { distinctServers: InvariantRecord; onlineHasCopies: InvariantRecord };
+	invariants: {
+		distinctServers: InvariantRecord;
+		onlineHasCopies: InvariantRecord;
+		ackedWrites: InvariantRecord;
+	};
+	/** Workload IO, caches, stale regions and background jobs (storage/io). */
+	io: IoState;
 }
 
 /** Checks and violations of one storage invariant. */
@@ -79,7 +91,8 @@ const GB = 1e9;
 export function createStorageState(
 	topology: TopologyInfo,
 	volumes: readonly VolumeSpecLike[],
-	rng: Rng
+	rng: Rng,
+	workloads: readonly WorkloadSpecLike[] = []
 ): StorageState | null {
 	if (volumes.length === 0) return null;
 	const pool = poolFromTopology(topology);
@@ -89,6 +102,17 @@ export function createStorageState(
 	const perServer = pool.driveServer.filter((s) => s === 0).length;
 	const used = new Uint32Array(pool.driveServer.length);
 	const placed = volumes.map((spec) => placeSpec(spec, pool, media, perServer, used, rng));
+	let extentBase = 0;
+	let slabBase = 0;
+	const geometry = placed.map((v) =>
+		v.parts.map((placement, i): PartGeometry => {
+			const g = { placement, dataExtents: v.dataExtents[i], extentBase, slabBase };
+			extentBase += placement.slabCount * placement.extentsPerSlab;
+			slabBase += placement.slabCount;
+			return g;
+		})
+	);
+	const names = placed.map((v) => v.name);
 	return {
 		pool,
 		driveState: new Uint8Array(topology.drives.length),
@@ -100,8 +124,10 @@ export function createStorageState(
 		failSeq: new Uint32Array(topology.drives.length),
 		invariants: {
 			distinctServers: { checks: 0, violations: 0, firstMessage: null },
-			onlineHasCopies: { checks: 0, violations: 0, firstMessage: null }
-		}
+			onlineHasCopies: { checks: 0, violations: 0, firstMessage: null },
+			ackedWrites: { checks: 0, violations: 0, firstMessage: null }
+		},
+		io: createIoState(topology, geometry, workloads, names)
 	};
 }
 
@@ -119,7 +145,7 @@ function placeSpec(
 	const mirrorBytes =
 		spec.resiliency === 'mirror-accelerated-parity' ? (spec.mirrorGB ?? 0) * GB : 0;
 	// CHOICE (FACTS §1.1): mirror-accelerated parity is a three-way mirror part and a dual-parity
-	// part, placed separately; data does not move between them here.
+	// part, placed separately; io/background.ts moves written data from the first to the second.
 	const pieces: [ResiliencyType, number][] =
 		spec.resiliency === 'mirror-accelerated-parity'
 			? [
@@ -128,9 +154,11 @@ function placeSpec(
 				]
 			: [[spec.resiliency, sizeBytes]];
 	let footprintBytes = 0;
+	const dataExtents: number[] = [];
 	const parts = pieces.map(([type, bytes]) => {
 		const layout = slabLayout(type, { servers, capacityDrivesPerServer: perServer, media: klass });
 		const slabs = slabCount(layout, bytes);
+		dataExtents.push(layout.dataExtents);
 		const placement = placeVolume(pool, layout, slabs, rng, { usedExtents: used });
 		placement.driveFill.forEach((n, d) => (used[d] += n));
 		footprintBytes += slabs * placement.extentsPerSlab * placement.slabBytes;
@@ -155,7 +183,9 @@ function placeSpec(
 		footprintBytes,
 		efficiencyText,
 		parts,
+		dataExtents,
 		repair: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
+		resync: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
 		health: 'Healthy',
 		operational: 'OK'
 	};

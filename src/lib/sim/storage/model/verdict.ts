@@ -63,8 +63,13 @@ export function volumeVerdicts(
 	quorum: PoolQuorumResult = poolQuorum(storage, nodeUp)
 ): VolumeVerdict[] {
 	const failures = failureSet(storage, nodeUp);
-	return storage.volumes.map((volume) => {
-		const reports: AvailabilityReport[] = volume.parts.map((p) => assessAvailability(p, failures));
+	const { io } = storage;
+	return storage.volumes.map((volume, v) => {
+		const reports: AvailabilityReport[] = volume.parts.map((p, i) => {
+			const base = io.geometry[v][i].extentBase;
+			const stale = io.stale.subarray(base, base + p.slabCount * p.extentsPerSlab);
+			return assessAvailability(p, failures, undefined, stale);
+		});
 		const worst = reports.reduce((a, b) => (RANK[b.health] > RANK[a.health] ? b : a));
 		const lostSlabs: number[] = [];
 		let offset = 0;
@@ -84,6 +89,9 @@ export function volumeVerdicts(
 			lostSlabs,
 			reason: null
 		};
+		// FACTS §1.9: Warning / In service while a repair or resync runs.
+		const working = volume.resync.state === 'running' || volume.repair.state === 'running';
+		if (verdict.health === 'Warning' && working) verdict.operational = 'In service';
 		if (!quorum.hasQuorum) {
 			verdict.health = 'Unknown';
 			verdict.operational = 'Detached';
