@@ -46,6 +46,8 @@ export interface TestHook {
 	readonly packetsInFlight: number;
 	/** PacketFlags of every packet shown since the scenario loaded, OR-ed together. */
 	readonly packetFlagsSeen: number;
+	/** The most distinct servers that took writes in one frame since the scenario loaded. */
+	readonly ioWriteServersSeen: number;
 }
 
 /** The part of a Session the hook uses. */
@@ -59,6 +61,7 @@ export interface HookedSession {
 	readonly ready: boolean;
 	readonly reader: { readonly packetCount: number };
 	readonly packetFlagsSeen: number;
+	readonly ioWriteServersSeen: number;
 }
 
 const FRAME_POLL_MS = 16;
@@ -87,6 +90,9 @@ export function exposeTestHook(target: Window, session: HookedSession): () => vo
 		},
 		get packetFlagsSeen() {
 			return session.packetFlagsSeen;
+		},
+		get ioWriteServersSeen() {
+			return session.ioWriteServersSeen;
 		},
 		get ready() {
 			return session.ready;

@@ -22,6 +22,7 @@ export interface SimHandle {
 		| 'invariants'
 		| 'network'
 		| 'aclRules'
+		| 'driveContents'
 		| 'slb'
 		| 'storage'
 	>;

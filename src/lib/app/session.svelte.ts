@@ -13,6 +13,7 @@
  * applied frame bumps `frameVersion` (the 3D view listens to it) and refreshes small `$state.raw`
  * snapshots (`clock`, `health`) that the panels render.
  */
+import { IoKind } from '$lib/sim/frame';
 import { Health } from '$lib/sim/health';
 import type { InputEvent } from '$lib/sim/kernel/types';
 import type { Simplification } from '$lib/sim/simplifications';
@@ -73,6 +74,8 @@ const REFUSED = 'The simulation refused that';
 
 /** Shortest gap between frame-triggered invariant refreshes when deps give none, in wall ms. */
 const INVARIANTS_THROTTLE_MS = 300;
+/** The live IO charts refresh at most this often (wall ms). */
+const STORAGE_REFRESH_MIN_MS = 250;
 
 /** The MIME type of the capture download (pcapng has no registered type of its own). */
 export const CAPTURE_MIME = 'application/octet-stream';
@@ -111,6 +114,13 @@ export class Session {
 	 * together: which kinds of packets have been on screen (not reactive).
 	 */
 	packetFlagsSeen = 0;
+	/**
+	 * The most servers whose drives took writes in one frame's storage transfers (for tests:
+	 * a three-way mirror write goes to three servers).
+	 */
+	ioWriteServersSeen = 0;
+	/** Wall time (ms) of the last per-second storage refresh. */
+	#storageRefreshAt = 0;
 	/** The log entry (index in the whole log) the learner jumped to, highlighted in the log. */
 	highlightedLogIndex = $state<number | null>(null);
 
@@ -507,6 +517,7 @@ export class Session {
 		this.menu = null;
 		this.#frame.clear();
 		this.packetFlagsSeen = 0;
+		this.ioWriteServersSeen = 0;
 		this.inputs = [];
 		this.log.page = null;
 		this.log.kinds = [];
@@ -531,6 +542,7 @@ export class Session {
 		const before = this.#frame.apply(buffer, this.topology, announce ? this.announcer : null);
 		const reader = this.reader;
 		for (let i = 0; i < reader.packetCount; i++) this.packetFlagsSeen |= reader.packetFlags(i);
+		this.#noteStorageFrame(before.simTimeMs);
 		if (this.clock.logCount !== before.logCount) {
 			if (this.tab === 'log') this.log.invalidate();
 			if (this.selection?.kind === 'node') this.#peers.refresh();
@@ -539,6 +551,29 @@ export class Session {
 		}
 		if (this.#aclPending && this.clock.inputCount !== before.inputCount) this.#aclPending = false;
 		if (this.clock.inputCount !== before.inputCount || !announce) void this.#refreshInputs();
+	}
+
+	/**
+	 * Storage transfers in the frame: which servers took writes; and the live IO charts, refreshed
+	 * when a simulated second has passed (at most four times a wall second) while the tab is open.
+	 */
+	#noteStorageFrame(beforeMs: number): void {
+		const reader = this.reader;
+		const drives = this.topology?.drives;
+		if (drives && reader.ioCount > 0) {
+			const servers = new Set<number>();
+			for (let i = 0; i < reader.ioCount; i++) {
+				if (reader.ioKind(i) === IoKind.write) servers.add(drives[reader.ioDrive(i)]?.node ?? -1);
+			}
+			servers.delete(-1);
+			this.ioWriteServersSeen = Math.max(this.ioWriteServersSeen, servers.size);
+		}
+		const second = (ms: number) => Math.floor(ms / 1000);
+		if (this.tab !== 'storage' || second(this.clock.simTimeMs) === second(beforeMs)) return;
+		const now = Date.now();
+		if (now - this.#storageRefreshAt < STORAGE_REFRESH_MIN_MS) return;
+		this.#storageRefreshAt = now;
+		void this.storage.refresh();
 	}
 
 	/** Refreshes the invariants and the network view soon: at most once per throttle interval. */

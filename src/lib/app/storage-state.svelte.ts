@@ -1,10 +1,27 @@
 /**
  * The session's storage part: the latest StorageView from the worker (refreshed with the
- * invariants as the log grows, and on load) and the drive inputs the Storage panel sends.
+ * invariants as the log grows, on load, and every simulated second while the Storage tab is
+ * open, for the live charts), the drive and workload inputs the Storage panel sends, and what
+ * one drive holds.
  */
+import type { DriveContentsView } from '$lib/worker/protocol';
 import type { UntimedInput } from './playback.machine';
 import { readView, type ViewHost } from './worker-view';
 import type { StorageView } from './storage-view';
+
+/** A workload as the Storage panel's form defines it (the `workload.define` input's fields). */
+export interface WorkloadForm {
+	name: string;
+	volume: string;
+	server: number;
+	blockKB: number;
+	readPercent: number;
+	pattern: 'random' | 'sequential';
+	outstanding: number;
+	targetIops?: number;
+	vmSize?: string;
+	dataDisks?: number;
+}
 
 export interface StorageHost extends ViewHost {
 	/** Sends an input at the current simulated time. */
@@ -42,5 +59,31 @@ export class StorageState {
 	}
 	restoreDrive(drive: number): void {
 		this.#host.send({ type: 'drive.restore', drive });
+	}
+
+	/** Defines (or redefines a stopped) workload and starts it at the current time. */
+	runWorkload(form: WorkloadForm): void {
+		const fields: Record<string, string | number> = {};
+		for (const [key, value] of Object.entries(form)) {
+			if (value !== undefined && value !== '') fields[key] = value;
+		}
+		this.#host.send({ ...fields, type: 'workload.define' });
+	}
+	startWorkload(name: string): void {
+		this.#host.send({ type: 'workload.start', name });
+	}
+	stopWorkload(name: string): void {
+		this.#host.send({ type: 'workload.stop', name });
+	}
+
+	/** What drive `drive` (TopologyInfo index) holds; null when unknown or unreadable now. */
+	async driveContents(drive: number): Promise<DriveContentsView | null> {
+		const api = this.#host.api();
+		if (!api) return null;
+		try {
+			return await api.driveContents(drive);
+		} catch {
+			return null;
+		}
 	}
 }

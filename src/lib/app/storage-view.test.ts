@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IDLE_DRIVE_IO, IDLE_VOLUME_IO } from '$lib/app/test-fixtures';
 import {
 	cacheModeWords,
 	driveActions,
@@ -21,7 +22,7 @@ const drive = (
 	server: string,
 	role: StorageDrive['role'],
 	media: string
-): StorageDrive => ({ name, server, role, media, state: 'healthy', extents: 0 });
+): StorageDrive => ({ name, server, role, media, state: 'healthy', extents: 0, ...IDLE_DRIVE_IO });
 
 function makeVolume(over: Partial<StorageVolume> = {}): StorageVolume {
 	return {
@@ -37,6 +38,7 @@ function makeVolume(over: Partial<StorageVolume> = {}): StorageVolume {
 		lostSlabCount: 0,
 		lostSlabs: [],
 		repair: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
+		...IDLE_VOLUME_IO,
 		...over
 	};
 }

@@ -9,6 +9,7 @@ import type { HealthView } from './frame-view';
 import type { SimHandle } from './session.svelte';
 import type {
 	AclRuleListing,
+	DriveContentsView,
 	InvariantResult,
 	LoadResult,
 	LogPage,
@@ -183,6 +184,8 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		/** What slb() and storage() answer. */
 		slb: null as SlbView | null,
 		storage: null as StorageView | null,
+		/** What driveContents() answers. */
+		driveContents: null as DriveContentsView | null,
 		/** Effective firewall rules by VM, as aclRules answers them. */
 		aclRules: {} as Record<string, AclRuleListing[]>,
 		/** Simulated [start, end) ms spans during which one packet is in flight. */
@@ -292,6 +295,10 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 			state.calls.push({ method: 'storage', args: [] });
 			return state.storage;
 		},
+		async driveContents(drive) {
+			state.calls.push({ method: 'driveContents', args: [drive] });
+			return state.driveContents;
+		},
 		async aclRules(vm) {
 			state.calls.push({ method: 'aclRules', args: [vm] });
 			const rules = state.aclRules[vm];
@@ -307,3 +314,21 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 	};
 	return { api, handle, state, topology };
 }
+
+type DriveIo = Pick<StorageView['drives'][number], 'iops' | 'busy' | 'queueMs' | 'dirtyBytes'>;
+type VolumeIo = Pick<
+	StorageView['volumes'][number],
+	'resync' | 'staleBytes' | 'mirrorFull' | 'movedToParityBytes' | 'io'
+>;
+
+/** A drive's IO fields with nothing running (StorageView drives). */
+export const IDLE_DRIVE_IO: DriveIo = { iops: [], busy: [], queueMs: 0, dirtyBytes: 0 };
+
+/** A volume's IO fields with nothing running and no resync (StorageView volumes). */
+export const IDLE_VOLUME_IO: VolumeIo = {
+	resync: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
+	staleBytes: 0,
+	mirrorFull: null,
+	movedToParityBytes: 0,
+	io: { iops: [], mbps: [], latencyMs: [], latencyMaxMs: [] }
+};

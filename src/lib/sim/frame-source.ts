@@ -9,6 +9,7 @@ import {
 	PacketFlags,
 	TOR_NODE,
 	BORDER_NODE,
+	type FrameIo,
 	type FramePacket,
 	type FrameSource
 } from './frame';
@@ -100,6 +101,29 @@ export function frameSource(state: SimState, info: FrameInfo): FrameSource {
 		nodeMsSinceHeartbeat,
 		driveHealth,
 		switchHealth,
-		packets: framePackets(state, info.nowMs)
+		packets: framePackets(state, info.nowMs),
+		io: frameIo(state, info.nowMs)
 	};
+}
+
+/** The frame's storage transfers: the IO model's recent interleaves, oldest first. */
+export function frameIo(state: SimState, nowMs: number): FrameIo[] {
+	const f = state.storage?.io.flights;
+	if (!f) return [];
+	const out: FrameIo[] = [];
+	const size = f.startMs.length;
+	for (let k = f.count; k > 0; k--) {
+		const i = (f.head - k + size) % size;
+		const span = f.landMs[i] - f.startMs[i];
+		const progress = span > 0 ? (nowMs - f.startMs[i]) / span : 1;
+		out.push({
+			node: f.fromNode[i],
+			drive: f.drive[i],
+			kind: f.kind[i],
+			volume: f.volume[i],
+			progress: Math.min(1, Math.max(0, progress)),
+			msSinceLanded: Math.max(0, nowMs - f.landMs[i])
+		});
+	}
+	return out;
 }

@@ -152,7 +152,7 @@ describe('frame format v2', () => {
 
 	it('rejects older versions and a truncated packet section', () => {
 		const buffer = packFrame(emptySource());
-		expect(FRAME_VERSION).toBe(4);
+		expect(FRAME_VERSION).toBe(5);
 		for (const old of [1, 2, 3]) {
 			new DataView(buffer).setUint16(4, old, true);
 			expect(() => new FrameReader().attach(buffer)).toThrow(FrameFormatError);

@@ -3,7 +3,7 @@
  * worker to the main thread at most once per animation frame (as a transferable). The static part
  * (names, rack positions, drive types) is in TopologyInfo and sent once.
  *
- * Layout, version 4, little-endian:
+ * Layout, version 5, little-endian:
  *
  *   offset size  field
  *   0      4     magic 0x31465353 ("SSF1" as bytes)
@@ -37,20 +37,49 @@
  *                  +10 u8  pathSrc: the packet's sending host (node index; PATH_NONE if unknown)
  *                  +11 u8  pathDst: its receiving host, once the sending host decided it
  *                  +12 f32 progress along the hop, 0 (left) … 1 (arrives)
+ *   ...    2     ioCount I (at most MAX_FRAME_IO)
+ *   ...    2     reserved
+ *   ...    16*I  storage transfers, the newest last (one interleave to or from one drive):
+ *                  +0  u16 node: the server whose VM issued it (writes, reads), or the server
+ *                          the data comes from (de-stage, resync, rotation)
+ *                  +2  u16 drive (TopologyInfo drive index) that takes or serves it
+ *                  +4  u8  kind (IoKind: 0 write, 1 read, 2 de-stage, 3 resync, 4 rotation)
+ *                  +5  u8  volume index (scenario order)
+ *                  +6  u16 reserved
+ *                  +8  f32 progress, 0 (issued) … 1 (landed)
+ *                  +12 f32 simulated ms since it landed (0 while under way)
  *
  * Version 2 added the packets section; version 3 gave bytes +10/+11 of a packet its path ends (for
  * highlighting the path) and set the dropped-here flag; version 4 added the border router hops
- * and the SLB flags. Older buffers are rejected.
+ * and the SLB flags; version 5 the storage transfers. Older buffers are rejected.
  * A reader rejects an unknown magic or version with FrameFormatError instead of misreading bytes.
  */
 
 export const FRAME_MAGIC = 0x31465353;
-export const FRAME_VERSION = 4;
+export const FRAME_VERSION = 5;
 export const FRAME_HEADER_BYTES = 40;
 const NODE_BYTES = 8;
 const PACKET_BYTES = 16;
 /** Packet section header: u16 count, u16 reserved. */
 const PACKETS_HEADER_BYTES = 4;
+const IO_HEADER_BYTES = 4;
+const IO_BYTES = 16;
+/** At most this many storage transfers per frame (the newest are kept). */
+export const MAX_FRAME_IO = 128;
+
+/** What a storage transfer is (frame byte +4 of a transfer). */
+export const IoKind = { write: 0, read: 1, destage: 2, resync: 3, rotate: 4 } as const;
+export type IoKind = (typeof IoKind)[keyof typeof IoKind];
+
+/** One interleave transfer, as packed. */
+export interface FrameIo {
+	node: number;
+	drive: number;
+	kind: number;
+	volume: number;
+	progress: number;
+	msSinceLanded: number;
+}
 /**
  * At most this many packets per frame; when more are in flight the oldest hops (earliest start)
  * are left out of the frame (not out of the simulation). Keeps packing well under 1 ms.
@@ -114,6 +143,8 @@ export interface FrameSource {
 	switchHealth: ArrayLike<number>;
 	/** Packets in flight, oldest first; only the newest MAX_FRAME_PACKETS are packed. */
 	packets?: readonly FramePacket[];
+	/** Recent storage transfers, oldest first; only the newest MAX_FRAME_IO are packed. */
+	io?: readonly FrameIo[];
 }
 
 export class FrameFormatError extends Error {
@@ -123,14 +154,22 @@ export class FrameFormatError extends Error {
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** Size in bytes of a frame with the given object counts. */
-export function frameBytes(nodes: number, drives: number, switches: number, packets = 0): number {
+export function frameBytes(
+	nodes: number,
+	drives: number,
+	switches: number,
+	packets = 0,
+	io = 0
+): number {
 	return (
 		FRAME_HEADER_BYTES +
 		nodes * NODE_BYTES +
 		pad4(drives) +
 		pad4(switches) +
 		PACKETS_HEADER_BYTES +
-		packets * PACKET_BYTES
+		packets * PACKET_BYTES +
+		IO_HEADER_BYTES +
+		io * IO_BYTES
 	);
 }
 
@@ -145,7 +184,11 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 	const all = src.packets ?? [];
 	const skip = Math.max(0, all.length - MAX_FRAME_PACKETS);
 	const packets = all.length - skip;
-	const buffer = new ArrayBuffer(frameBytes(nodes, drives, switches, packets));
+	const ios = src.io ?? [];
+	const ioSkip = Math.max(0, ios.length - MAX_FRAME_IO);
+	const buffer = new ArrayBuffer(
+		frameBytes(nodes, drives, switches, packets, ios.length - ioSkip)
+	);
 	const view = new DataView(buffer);
 	view.setUint32(0, FRAME_MAGIC, true);
 	view.setUint16(4, FRAME_VERSION, true);
@@ -183,6 +226,17 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 		view.setUint8(o + 11, pathByte(p.pathDst));
 		view.setFloat32(o + 12, Math.min(1, Math.max(0, p.progress)), true);
 	}
+	view.setUint16(o, ios.length - ioSkip, true);
+	o += IO_HEADER_BYTES;
+	for (let i = ioSkip; i < ios.length; i++, o += IO_BYTES) {
+		const f = ios[i];
+		view.setUint16(o, f.node, true);
+		view.setUint16(o + 2, f.drive, true);
+		view.setUint8(o + 4, f.kind);
+		view.setUint8(o + 5, Math.min(255, f.volume));
+		view.setFloat32(o + 8, Math.min(1, Math.max(0, f.progress)), true);
+		view.setFloat32(o + 12, Math.max(0, f.msSinceLanded), true);
+	}
 	return buffer;
 }
 
@@ -196,6 +250,7 @@ export class FrameReader {
 	private driveOffset = 0;
 	private switchOffset = 0;
 	private packetOffset = PACKETS_HEADER_BYTES;
+	private ioOffset = 0;
 
 	/** Binds the reader to a frame; throws FrameFormatError if it is not a current-version frame. */
 	attach(buffer: ArrayBuffer): this {
@@ -219,6 +274,12 @@ export class FrameReader {
 		if (buffer.byteLength < frameBytes(nodes, drives, switches, packets)) {
 			throw new FrameFormatError('frame shorter than its packet count');
 		}
+		const ioAt = packetsAt + PACKETS_HEADER_BYTES + packets * PACKET_BYTES;
+		const ios = view.getUint16(ioAt, true);
+		if (buffer.byteLength < frameBytes(nodes, drives, switches, packets, ios)) {
+			throw new FrameFormatError('frame shorter than its storage transfer count');
+		}
+		this.ioOffset = ioAt + IO_HEADER_BYTES;
 		this.view = view;
 		this.bytes = new Uint8Array(buffer);
 		this.driveOffset = driveOffset;
@@ -297,5 +358,27 @@ export class FrameReader {
 	}
 	packetProgress(i: number): number {
 		return this.view.getFloat32(this.packetOffset + i * PACKET_BYTES + 12, true);
+	}
+	get ioCount(): number {
+		return this.view.getUint16(this.ioOffset - IO_HEADER_BYTES, true);
+	}
+	/** Server of storage transfer i (see the layout). */
+	ioNode(i: number): number {
+		return this.view.getUint16(this.ioOffset + i * IO_BYTES, true);
+	}
+	ioDrive(i: number): number {
+		return this.view.getUint16(this.ioOffset + i * IO_BYTES + 2, true);
+	}
+	ioKind(i: number): number {
+		return this.bytes[this.ioOffset + i * IO_BYTES + 4];
+	}
+	ioVolume(i: number): number {
+		return this.bytes[this.ioOffset + i * IO_BYTES + 5];
+	}
+	ioProgress(i: number): number {
+		return this.view.getFloat32(this.ioOffset + i * IO_BYTES + 8, true);
+	}
+	ioMsSinceLanded(i: number): number {
+		return this.view.getFloat32(this.ioOffset + i * IO_BYTES + 12, true);
 	}
 }

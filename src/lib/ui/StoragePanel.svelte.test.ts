@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { IDLE_DRIVE_IO, IDLE_VOLUME_IO } from '$lib/app/test-fixtures';
 import type { StorageDrive, StorageView } from '$lib/app/storage-view';
 import StoragePanel from './StoragePanel.svelte';
 
@@ -23,7 +24,8 @@ function makeStorage(): StorageView {
 				role: 'cache',
 				media: 'ssd',
 				state: 'healthy',
-				extents: 0
+				extents: 0,
+				...IDLE_DRIVE_IO
 			});
 		}
 		for (let c = 1; c <= 4; c++) {
@@ -33,7 +35,8 @@ function makeStorage(): StorageView {
 				role: 'capacity',
 				media: 'hdd',
 				state: 'healthy',
-				extents: 640
+				extents: 640,
+				...IDLE_DRIVE_IO
 			});
 		}
 	}
@@ -74,7 +77,8 @@ function makeStorage(): StorageView {
 				reducedSlabs: 412,
 				lostSlabCount: 0,
 				lostSlabs: [],
-				repair: { state: 'running', bytesTotal: 120e9, bytesDone: 30e9, startsAtMs: null }
+				repair: { state: 'running', bytesTotal: 120e9, bytesDone: 30e9, startsAtMs: null },
+				...IDLE_VOLUME_IO
 			},
 			{
 				name: 'VmTemp',
@@ -88,10 +92,14 @@ function makeStorage(): StorageView {
 				reducedSlabs: 0,
 				lostSlabCount: 0,
 				lostSlabs: [],
-				repair: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null }
+				repair: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
+				...IDLE_VOLUME_IO
 			}
 		],
-		drives
+		drives,
+		workloads: [],
+		completedIos: 0,
+		failedIos: 0
 	};
 }
 

@@ -7,6 +7,7 @@
 import { SIMPLIFICATIONS, Simulation } from '../sim/index';
 import { slbView } from './slb-view';
 import { storageView } from './storage-view';
+import { driveContents } from './io-view';
 import type { InputEvent, LogEntry } from '../sim/index';
 import type {
 	AclRuleListing,
@@ -106,6 +107,9 @@ export function createSimApi(transfer: Transfer): SimApi {
 		},
 		async storage() {
 			return storageView(current());
+		},
+		async driveContents(drive: number) {
+			return driveContents(current(), drive);
 		},
 		async aclRules(vm: string): Promise<AclRuleListing[]> {
 			const rules = current().aclRules(vm);

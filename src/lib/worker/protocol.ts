@@ -126,6 +126,15 @@ export interface StorageView {
 			/** When a waiting repair starts (drive retirement), simulated ms, or null. */
 			startsAtMs: number | null;
 		};
+		/** The resync of stale regions after a copy came back (same shape; never 'waiting'). */
+		resync: StorageView['volumes'][number]['repair'];
+		/** Bytes of stale regions (written while their copy was away) not yet resynced. */
+		staleBytes: number;
+		/** Mirror-accelerated parity: share of the mirror part holding data (0–1), bytes moved. */
+		mirrorFull: number | null;
+		movedToParityBytes: number;
+		/** The volume's IO over the last seconds. */
+		io: IoSeries;
 	}[];
 	drives: {
 		name: string;
@@ -135,7 +144,68 @@ export interface StorageView {
 		state: 'healthy' | 'failed' | 'pulled' | 'retired' | 'unreachable';
 		/** Slab extents (copies or columns) it holds, over all volumes. */
 		extents: number;
+		/** Requests served per second and busy share (0–1) over the last seconds. */
+		iops: number[];
+		busy: number[];
+		/** Work queued on it now, in simulated ms. */
+		queueMs: number;
+		/** Cache drives: bytes written into it and not yet de-staged. */
+		dirtyBytes: number;
 	}[];
+	/** Workloads (DiskSpd/VMFleet-style), in definition order. */
+	workloads: IoWorkloadView[];
+	/** IOs completed and failed since the start. */
+	completedIos: number;
+	failedIos: number;
+}
+
+/** One object's IO, one point per simulated second, oldest first (at most 60). */
+export interface IoSeries {
+	iops: number[];
+	/** MB/s (10⁶ bytes). */
+	mbps: number[];
+	/** Mean and worst latency of the IOs completed in each second, ms (0 when none). */
+	latencyMs: number[];
+	latencyMaxMs: number[];
+}
+
+export interface IoWorkloadView {
+	name: string;
+	volume: string;
+	/** The server its VM runs on. */
+	server: string;
+	serverIndex: number;
+	blockKB: number;
+	readPercent: number;
+	pattern: 'random' | 'sequential';
+	outstanding: number;
+	targetIops: number | null;
+	vmSize: string | null;
+	/** The platform's IOPS cap for it (FACTS §6.5), or null when uncapped. */
+	capIops: number | null;
+	running: boolean;
+	inFlight: number;
+	io: IoSeries;
+	/** IOs per second that waited on the cap. */
+	throttled: number[];
+}
+
+/** What one drive holds: its slab extents (copies or columns), for the drive view. */
+export interface DriveContentsView {
+	drive: string;
+	/** Every extent on it, at most `limit` of them (the rest counted in `more`). */
+	extents: {
+		volume: string;
+		/** Slab index within the volume (mirror part first for mirror-accelerated parity). */
+		slab: number;
+		/** 'copy 2 of 3', 'data column 1 of 4', 'parity column 1 of 2'. */
+		role: string;
+		/** Where the slab's other extents are. */
+		others: string[];
+		stale: boolean;
+		dirtyBytes: number;
+	}[];
+	more: number;
 }
 
 export interface SeekOptions {
@@ -233,6 +303,8 @@ export interface SimApi {
 	slb(): Promise<SlbView | null>;
 	/** Storage Spaces Direct now, or null for a scenario without volumes. */
 	storage(): Promise<StorageView | null>;
+	/** What drive `drive` (TopologyInfo index) holds, or null (no volumes, or no such drive). */
+	driveContents(drive: number): Promise<DriveContentsView | null>;
 	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
 }

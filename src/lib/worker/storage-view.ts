@@ -13,6 +13,7 @@ import {
 	poolQuorum,
 	volumeVerdicts
 } from '../sim/storage/model/index';
+import { driveIo, ioTotals, volumeIo, workloadViews } from './io-view';
 import type { StorageView } from './protocol';
 
 const STATE_NAMES = {
@@ -74,7 +75,9 @@ export function storageView(sim: Simulation): StorageView | null {
 			reducedSlabs: verdicts[i].reduced,
 			lostSlabCount: verdicts[i].lost,
 			lostSlabs: verdicts[i].lostSlabs,
-			repair: { ...v.repair }
+			repair: { ...v.repair },
+			resync: { ...v.resync },
+			...volumeIo(storage.io, i)
 		})),
 		drives: topology.drives.map((d) => ({
 			name: d.name,
@@ -85,7 +88,10 @@ export function storageView(sim: Simulation): StorageView | null {
 				storage.driveState[d.id] === DRIVE_OK && !nodeUp[d.node]
 					? 'unreachable'
 					: STATE_NAMES[storage.driveState[d.id] as keyof typeof STATE_NAMES],
-			extents: extents[d.id]
-		}))
+			extents: extents[d.id],
+			...driveIo(storage.io, d.id, sim.nowMs)
+		})),
+		workloads: workloadViews(sim, storage.io),
+		...ioTotals(storage.io)
 	};
 }
