@@ -3,12 +3,14 @@
  * loop over the placement, independent of availability.ts:
  * - distinct-servers: the extents of every slab sit on distinct servers (fault domains);
  * - online-needs-copies: a volume reported online has, for every slab, enough extents on working
- *   drives of up servers to read it, and the pool has quorum.
+ *   drives of up servers to read it (a stale extent is not current), and the pool has quorum;
+ * - no-acknowledged-write-lost: see storage-writes.ts.
  */
 import type { SimContext } from '../kernel/types';
 import { NO_DRIVE } from '../storage/placement';
 import { DRIVE_OK, type InvariantRecord, type StorageState } from '../storage/model/state';
 import type { VolumeVerdict } from '../storage/model/verdict';
+import { ACKED_WRITES_INVARIANT, checkAckedWrites } from './storage-writes';
 
 export const STORAGE_INVARIANTS = {
 	distinctServers: {
@@ -18,8 +20,9 @@ export const STORAGE_INVARIANTS = {
 	onlineHasCopies: {
 		name: 'online-volume-has-copies',
 		description:
-			'A volume is online only if every slab can be read from working drives of running servers and the pool has quorum.'
-	}
+			'A volume is online only if every slab has a current copy on a working drive of a running server and the pool has quorum.'
+	},
+	ackedWrites: ACKED_WRITES_INVARIANT
 } as const;
 
 export type StorageInvariant = keyof typeof STORAGE_INVARIANTS;
@@ -44,11 +47,12 @@ export function checkStorageInvariants(
 	verdicts: readonly VolumeVerdict[],
 	ctx: SimContext
 ): void {
-	const { pool } = storage;
+	const { pool, io } = storage;
 	storage.volumes.forEach((volume, v) => {
 		let split: string | undefined;
 		let unreadable: string | undefined;
-		for (const p of volume.parts) {
+		for (const [k, p] of volume.parts.entries()) {
+			const { extentBase } = io.geometry[v][k];
 			for (let s = 0; s < p.slabCount; s++) {
 				const servers = new Set<number>();
 				let readable = 0;
@@ -59,7 +63,9 @@ export function checkStorageInvariants(
 					placed++;
 					const server = pool.driveServer[d];
 					servers.add(server);
-					if (storage.driveState[pool.topologyDrive[d]] === DRIVE_OK && nodeUp[server]) readable++;
+					const current = io.stale[extentBase + s * p.extentsPerSlab + j] === 0;
+					const working = storage.driveState[pool.topologyDrive[d]] === DRIVE_OK;
+					if (working && nodeUp[server] && current) readable++;
 				}
 				if (servers.size < placed)
 					split ??= `${volume.name}: slab ${s} has two extents on one server`;
@@ -76,4 +82,5 @@ export function checkStorageInvariants(
 				(storage.poolQuorum ? undefined : `${volume.name} is online without pool quorum`));
 		record(storage.invariants.onlineHasCopies, 'onlineHasCopies', bad || undefined, ctx);
 	});
+	checkAckedWrites(storage, nodeUp, ctx);
 }

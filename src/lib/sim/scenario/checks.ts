@@ -25,6 +25,7 @@ import {
 import { field, isRecord } from './plain';
 import { checkSlb, checkSlbInput, type SlbIndex } from './checks-slb';
 import { checkStorage, checkStorageInput } from './checks-storage';
+import { checkWorkloadInput, checkWorkloads } from './checks-storage-io';
 import { isInt, valid } from './check-helpers';
 
 export interface CheckResult {
@@ -46,6 +47,7 @@ export function crossFieldChecks(doc: Record<string, unknown>): CheckResult {
 	const network = checkTenantNetworking(doc, nodes, result);
 	const slb = checkSlb(doc, nodes, network, result);
 	const driveCount = checkStorage(doc, nodes, result);
+	checkWorkloads(doc, nodes, result);
 	checkInputs(doc, nodes, network, slb, driveCount, result);
 	return result;
 }
@@ -133,6 +135,7 @@ function checkInputs(
 		checkTenantInput(input, `inputs[${i}]`, network, result, nodes);
 		checkSlbInput(input, `inputs[${i}]`, network, slb, result);
 		checkStorageInput(input, `inputs[${i}]`, driveCount, result);
+		checkWorkloadInput(input, `inputs[${i}]`, doc, nodes, result);
 		const t = field(input, 't');
 		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
 			warnings.push(

@@ -7,6 +7,7 @@ import { crossFieldChecks, type CheckResult } from './checks';
 import { checkTenantInput, checkTenantNetworking, serverProblem } from './checks-tenants';
 import { checkSlb, checkSlbInput } from './checks-slb';
 import { checkStorageInput, driveCountOf } from './checks-storage';
+import { checkWorkloadInput } from './checks-storage-io';
 import { SCENARIO_FORMAT } from './defaults';
 import { capMessages, formatPath, show } from './messages';
 import { field, isRecord, toPlainData } from './plain';
@@ -272,6 +273,7 @@ export function parseInput(input: unknown, scenario: Scenario): InputParseResult
 		const slb = checkSlb(scenario, nodes, network, { errors: [], warnings: [] });
 		checkSlbInput(plain.value, 'input', network, slb, result);
 		checkStorageInput(plain.value, 'input', driveCountOf(scenario, nodes), result);
+		checkWorkloadInput(plain.value, 'input', scenario, nodes, result);
 		if (result.errors.length > 0) return { ok: false, errors: capMessages(result.errors) };
 		return { ok: true, input: parsed.output };
 	} catch (error) {

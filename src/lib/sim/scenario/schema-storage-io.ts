@@ -31,7 +31,10 @@ export const MAX_TARGET_IOPS = 1_000_000;
 /** The most data disks any size in the table has (FACTS §6.5: Standard_F64s_v2, 32). */
 export const MAX_DATA_DISKS = Math.max(...Object.values(VM_SIZES).map((s) => s.dataDisks));
 
-const name = v.pipe(v.string(got(NAME_RULE)), v.check((s: string) => isResourceName(s), got(NAME_RULE)));
+const name = v.pipe(
+	v.string(got(NAME_RULE)),
+	v.check((s: string) => isResourceName(s), got(NAME_RULE))
+);
 const volumeName = v.string(got('the name of a volume of the storage section'));
 const VM_SIZE_RULE = `a VM size from FACTS 6.5: ${VM_SIZE_NAMES.map((s) => `"${s}"`).join(', ')}`;
 
@@ -40,9 +43,16 @@ const workloadFields = {
 	name,
 	volume: volumeName,
 	server: nodeIndex,
-	blockKB: intIn(1, MAX_BLOCK_KB, `the block size is a whole number of KiB from 1 to ${MAX_BLOCK_KB}`),
+	blockKB: intIn(
+		1,
+		MAX_BLOCK_KB,
+		`the block size is a whole number of KiB from 1 to ${MAX_BLOCK_KB}`
+	),
 	readPercent: intIn(0, 100, 'the read share is a whole percentage from 0 to 100'),
-	pattern: v.optional(oneOf(['random', 'sequential'], 'the pattern is "random" or "sequential"'), 'random'),
+	pattern: v.optional(
+		oneOf(['random', 'sequential'], 'the pattern is "random" or "sequential"'),
+		'random'
+	),
 	outstanding: v.optional(
 		intIn(1, MAX_OUTSTANDING, `outstanding IOs are a whole number from 1 to ${MAX_OUTSTANDING}`),
 		8

@@ -73,7 +73,9 @@ export function secondTick(world: IoWorld, ctx: SimContext): void {
 export function destageTick(world: IoWorld, ctx: SimContext): void {
 	const io = world.storage.io!;
 	io.ticking.destage = false;
-	const budget = new Float64Array(io.driveMedia.length).fill(DESTAGE_BYTES_PER_MS * DESTAGE_TICK_MS);
+	const budget = new Float64Array(io.driveMedia.length).fill(
+		DESTAGE_BYTES_PER_MS * DESTAGE_TICK_MS
+	);
 	const moved = new Float64Array(io.driveMedia.length);
 	let again = false;
 	io.dirtyList = io.dirtyList.filter((ext) => {
@@ -108,7 +110,8 @@ export function resyncableBytes(world: IoWorld): number[] {
 	for (const ext of io.staleList) {
 		if (io.stale[ext] === 0) continue;
 		const { volume, g, slab, j } = locateExtent(io.geometry, ext);
-		if (reachable(world, driveOf(world, g, slab, j))) out[volume] += io.stale[ext] * INTERLEAVE_BYTES;
+		if (reachable(world, driveOf(world, g, slab, j)))
+			out[volume] += io.stale[ext] * INTERLEAVE_BYTES;
 	}
 	return out;
 }
@@ -202,7 +205,11 @@ export function rotateTick(world: IoWorld, ctx: SimContext): void {
 		io.rotating[v] = true;
 		io.rotateCarry[v] += MAP_ROTATE_BYTES_PER_MS * MAP_ROTATE_TICK_MS;
 		const slabBytes = mirror.placement.slabBytes;
-		for (let s = 0; s < slabs && io.rotateCarry[v] >= slabBytes && full > MAP_ROTATE_AT * slabs; s++) {
+		for (
+			let s = 0;
+			s < slabs && io.rotateCarry[v] >= slabBytes && full > MAP_ROTATE_AT * slabs;
+			s++
+		) {
 			if (!flags[s]) continue;
 			const source = currentSource(world, mirror, s, -1);
 			if (source < 0) continue;
@@ -217,7 +224,13 @@ export function rotateTick(world: IoWorld, ctx: SimContext): void {
 			for (let j = 0; j < parity.placement.extentsPerSlab; j++) {
 				const d = driveOf(world, parity, target, j);
 				if (d < 0 || !reachable(world, d)) continue;
-				const arrive = transfer(io, storage.driveServer[source], storage.driveServer[d], read, share);
+				const arrive = transfer(
+					io,
+					storage.driveServer[source],
+					storage.driveServer[d],
+					read,
+					share
+				);
 				const land = serve(io, d, arrive, share, false);
 				recordFlight(io, FLIGHT_ROTATE, storage.driveServer[source], d, v, ctx.nowMs, land);
 			}

@@ -182,7 +182,8 @@ function stopWorkload(world: IoWorld, w: number, ctx: SimContext): void {
 
 /** A workload from the flat fields of a `workload.define` input (already validated). */
 function specOf(input: InputEvent): WorkloadSpecLike {
-	const num = (key: string) => (typeof input[key] === 'number' ? (input[key] as number) : undefined);
+	const num = (key: string) =>
+		typeof input[key] === 'number' ? (input[key] as number) : undefined;
 	const size = VM_SIZE_NAMES.find((s) => s === input.vmSize) as VmSizeName | undefined;
 	return {
 		name: String(input.name),

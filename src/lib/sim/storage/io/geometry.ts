@@ -22,8 +22,7 @@ export interface PartGeometry {
 }
 
 /** Volume bytes one slab of the part holds. */
-export const slabDataBytes = (g: PartGeometry): number =>
-	g.placement.slabBytes * g.dataExtents;
+export const slabDataBytes = (g: PartGeometry): number => g.placement.slabBytes * g.dataExtents;
 
 /** Bytes of volume address space the part holds. */
 export const partBytes = (g: PartGeometry): number => slabDataBytes(g) * g.placement.slabCount;

@@ -21,7 +21,17 @@ import {
 	writeExtents,
 	type PartGeometry
 } from './geometry';
-import { M_BUSY, M_BYTES, M_IOS, M_LATENCY_MAX, M_LATENCY_SUM, M_READS, M_WAITED, meterAdd, meterMax } from './meters';
+import {
+	M_BUSY,
+	M_BYTES,
+	M_IOS,
+	M_LATENCY_MAX,
+	M_LATENCY_SUM,
+	M_READS,
+	M_WAITED,
+	meterAdd,
+	meterMax
+} from './meters';
 import { driveServiceMs, LINK_BYTES_PER_MS, LINK_LATENCY_MS } from './params';
 import {
 	addStale,
@@ -80,7 +90,14 @@ export function transfer(io: IoState, a: number, b: number, at: number, bytes: n
 }
 
 /** Serves `bytes` on topology drive d from `at`; records the work in the drive's meter. */
-export function serve(io: IoState, d: number, at: number, bytes: number, random: boolean, ops = 1): number {
+export function serve(
+	io: IoState,
+	d: number,
+	at: number,
+	bytes: number,
+	random: boolean,
+	ops = 1
+): number {
 	const ms = ops * driveServiceMs(MEDIA_OF_CODE[io.driveMedia[d]], bytes, random);
 	meterAdd(io.meters.drives, d, M_IOS, ops);
 	meterAdd(io.meters.drives, d, M_BYTES, bytes * ops);
@@ -124,7 +141,9 @@ function route(io: IoState, volume: number, offset: number, write: boolean) {
 		io.inMirror[mirror.slabBase + slab] = 1;
 		return { g: mirror, offset: inMirror };
 	}
-	return io.inMirror[mirror.slabBase + slab] ? { g: mirror, offset: inMirror } : { g: parity, offset };
+	return io.inMirror[mirror.slabBase + slab]
+		? { g: mirror, offset: inMirror }
+		: { g: parity, offset };
 }
 
 /** The next offset of workload w: random blocks of its test file, or the next block in turn. */

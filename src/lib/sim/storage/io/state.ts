@@ -164,11 +164,15 @@ export function createIoState(
 ): IoState {
 	const drives = topology.drives.length;
 	const last = geometry.flat().at(-1);
-	const extents = last ? last.extentBase + last.placement.slabCount * last.placement.extentsPerSlab : 0;
+	const extents = last
+		? last.extentBase + last.placement.slabCount * last.placement.extentsPerSlab
+		: 0;
 	const slabs = last ? last.slabBase + last.placement.slabCount : 0;
 	const driveBytes = Float64Array.from(topology.drives, (d) => d.sizeGB * 1e9);
 	const cacheRing = topology.drives.map((d) =>
-		d.role === 'cache' ? new Int32Array(ringSize(d.sizeGB * 1e9, geometry)).fill(-1) : new Int32Array(0)
+		d.role === 'cache'
+			? new Int32Array(ringSize(d.sizeGB * 1e9, geometry)).fill(-1)
+			: new Int32Array(0)
 	);
 	const io: IoState = {
 		workloads: workloads.map((w) => workloadState(w, volumeNames)),
