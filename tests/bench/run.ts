@@ -10,6 +10,7 @@ import { benchKernel } from './kernel';
 import { benchNetwork, NETWORK_FLOWS } from './network';
 import { benchSlb, SLB_MUXES } from './slb';
 import { benchPlacement } from './storage';
+import { benchStorageIo, IO_TARGET_IOPS } from './storage-io';
 
 const KERNEL_EVENTS = 1_000_000;
 const FRAME_PACKS = 20_000;
@@ -49,6 +50,7 @@ const model = benchModel();
 const network = benchNetwork();
 const slb = benchSlb();
 const placement = benchPlacement();
+const storageIo = benchStorageIo();
 const frame = benchFramePack();
 const fmt = (n: number, digits = 0) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -86,6 +88,13 @@ const rows: [string, string, string][] = [
 		''
 	],
 	['S2D: time to compute that placement', `${fmt(placement.msPerPlacement, 2)} ms`, ''],
+	[
+		`S2D IO: simulated IOs completed per wall-clock second, 16 servers, 48 VMs aiming at ${fmt(IO_TARGET_IOPS)} IOPS of 4 KiB / 64 KiB / 1 MiB (80/16/4 %, 70 % reads; ${fmt(storageIo.ios)} IOs)`,
+		fmt(storageIo.iosPerWallSecond),
+		''
+	],
+	['S2D IO: simulated IOPS the VMs reached', fmt(storageIo.simulatedIops), `${fmt(IO_TARGET_IOPS)}`],
+	['S2D IO: simulated time per wall-clock time at that load', `${fmt(storageIo.simPerWall, 2)}x`, ''],
 	[
 		`Pack one frame, 16-node scenario (${frame.bytes} bytes)`,
 		`${fmt(frame.msPerFrame * 1000, 2)} µs`,

@@ -7,12 +7,22 @@ import {
 	FrameFormatError,
 	FrameReader,
 	MAX_FRAME_PACKETS,
+	MAX_FRAME_IO,
 	TOR_NODE,
 	frameBytes,
 	packFrame,
+	type FrameIo,
 	type FramePacket,
 	type FrameSource
 } from './frame';
+import {
+	FLIGHT_DESTAGE,
+	FLIGHT_READ,
+	FLIGHT_RESYNC,
+	FLIGHT_ROTATE,
+	FLIGHT_WRITE
+} from './storage/io/state';
+import { IoKind } from './frame';
 
 const u8 = fc.integer({ min: 0, max: 255 });
 const packetArb: fc.Arbitrary<FramePacket> = fc.record({
@@ -22,6 +32,15 @@ const packetArb: fc.Arbitrary<FramePacket> = fc.record({
 	fromNode: fc.oneof(fc.integer({ min: 0, max: 63 }), fc.constant(TOR_NODE)),
 	toNode: fc.oneof(fc.integer({ min: 0, max: 63 }), fc.constant(TOR_NODE)),
 	progress: fc.float({ min: 0, max: 1, noNaN: true })
+});
+
+const ioArb: fc.Arbitrary<FrameIo> = fc.record({
+	node: fc.integer({ min: 0, max: 15 }),
+	drive: fc.integer({ min: 0, max: 399 }),
+	kind: fc.integer({ min: 0, max: 4 }),
+	volume: fc.integer({ min: 0, max: 63 }),
+	progress: fc.float({ min: 0, max: 1, noNaN: true }),
+	msSinceLanded: fc.float({ min: 0, max: 1e6, noNaN: true })
 });
 
 const sourceArb: fc.Arbitrary<FrameSource> = fc
@@ -34,7 +53,8 @@ const sourceArb: fc.Arbitrary<FrameSource> = fc
 		processed: fc.nat(),
 		inputCount: fc.nat({ max: 1000 }),
 		flags: fc.integer({ min: 0, max: 1 }),
-		packets: fc.array(packetArb, { maxLength: 40 })
+		packets: fc.array(packetArb, { maxLength: 40 }),
+		io: fc.array(ioArb, { maxLength: 40 })
 	})
 	.chain((r) =>
 		fc.record({
@@ -52,7 +72,8 @@ const sourceArb: fc.Arbitrary<FrameSource> = fc
 			}),
 			driveHealth: fc.array(u8, { minLength: r.drives, maxLength: r.drives }),
 			switchHealth: fc.array(u8, { minLength: r.switches, maxLength: r.switches }),
-			packets: fc.constant(r.packets)
+			packets: fc.constant(r.packets),
+			io: fc.constant(r.io)
 		})
 	);
 
@@ -79,12 +100,14 @@ describe('frame format v2', () => {
 			fc.property(sourceArb, (src) => {
 				const buffer = packFrame(src);
 				const packets = src.packets ?? [];
+				const io = src.io ?? [];
 				expect(buffer.byteLength).toBe(
 					frameBytes(
 						src.nodeHealth.length,
 						src.driveHealth.length,
 						src.switchHealth.length,
-						packets.length
+						packets.length,
+						io.length
 					)
 				);
 				const r = new FrameReader().attach(buffer);
@@ -109,8 +132,41 @@ describe('frame format v2', () => {
 					expect(r.packetTo(i)).toBe(p.toNode);
 					expect(r.packetProgress(i)).toBe(Math.fround(p.progress));
 				});
+				expect(r.ioCount).toBe(io.length);
+				io.forEach((f, i) => {
+					expect(r.ioNode(i)).toBe(f.node);
+					expect(r.ioDrive(i)).toBe(f.drive);
+					expect(r.ioKind(i)).toBe(f.kind);
+					expect(r.ioVolume(i)).toBe(f.volume);
+					expect(r.ioProgress(i)).toBe(Math.fround(f.progress));
+					expect(r.ioMsSinceLanded(i)).toBe(Math.fround(f.msSinceLanded));
+				});
 			})
 		);
+	});
+
+	it('keeps the newest MAX_FRAME_IO storage transfers', () => {
+		const io = Array.from({ length: MAX_FRAME_IO + 5 }, (_, i) => ({
+			node: 0,
+			drive: i,
+			kind: IoKind.write,
+			volume: 0,
+			progress: 1,
+			msSinceLanded: 0
+		}));
+		const r = new FrameReader().attach(packFrame({ ...emptySource(), io }));
+		expect(r.ioCount).toBe(MAX_FRAME_IO);
+		expect(r.ioDrive(0)).toBe(5);
+	});
+
+	it('numbers storage transfers as the IO model does', () => {
+		expect([FLIGHT_WRITE, FLIGHT_READ, FLIGHT_DESTAGE, FLIGHT_RESYNC, FLIGHT_ROTATE]).toEqual([
+			IoKind.write,
+			IoKind.read,
+			IoKind.destage,
+			IoKind.resync,
+			IoKind.rotate
+		]);
 	});
 
 	it('keeps the newest MAX_FRAME_PACKETS packets and leaves out the oldest', () => {

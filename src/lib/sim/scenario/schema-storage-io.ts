@@ -20,8 +20,8 @@ import {
 } from './schema-parts';
 import { isResourceName, NAME_RULE } from './schema-tenants';
 
-/** CHOICE: at most 32 workloads in a scenario (VMFleet runs a few VMs per server). */
-export const MAX_WORKLOADS = 32;
+/** CHOICE: at most 64 workloads in a scenario (VMFleet runs a few VMs on each of up to 16 servers). */
+export const MAX_WORKLOADS = 64;
 /** DiskSpd block sizes from 1 KiB to 8 MiB (CHOICE: the range lessons need). */
 export const MAX_BLOCK_KB = 8192;
 /** Outstanding IOs per workload, DiskSpd's -o (CHOICE: up to 256). */

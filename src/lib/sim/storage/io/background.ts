@@ -20,7 +20,7 @@ import {
 	RESYNC_BYTES_PER_MS,
 	RESYNC_TICK_MS
 } from './params';
-import { reachable, recordFlight, serve, transfer, type IoWorld } from './path';
+import { backgroundServe, backgroundTransfer, reachable, recordFlight, type IoWorld } from './path';
 import { FLIGHT_DESTAGE, FLIGHT_RESYNC, FLIGHT_ROTATE, type IoState } from './state';
 
 export const IO_SECOND = 'io.second';
@@ -95,8 +95,8 @@ export function destageTick(world: IoWorld, ctx: SimContext): void {
 	moved.forEach((bytes, d) => {
 		if (bytes <= 0) return;
 		const cache = io.cacheOf[d];
-		const read = serve(io, cache, ctx.nowMs, bytes, false);
-		const land = serve(io, d, read, bytes, false);
+		backgroundServe(io, cache, ctx.nowMs, bytes, DESTAGE_TICK_MS);
+		const land = backgroundServe(io, d, ctx.nowMs, bytes, DESTAGE_TICK_MS);
 		meterAdd(io.meters.drives, d, M_WAITED, bytes);
 		recordFlight(io, FLIGHT_DESTAGE, world.storage.driveServer[d], d, 0, ctx.nowMs, land);
 	});
@@ -151,9 +151,10 @@ export function resyncTick(world: IoWorld, ctx: SimContext): boolean {
 		io.stale[ext] -= regions;
 		budget[v] -= bytes;
 		storage.volumes[v].resync.bytesDone += bytes;
-		const read = serve(io, source, ctx.nowMs, bytes, false);
-		const arrive = transfer(io, storage.driveServer[source], storage.driveServer[d], read, bytes);
-		const land = serve(io, d, arrive, bytes, false);
+		const [from, to] = [storage.driveServer[source], storage.driveServer[d]];
+		backgroundServe(io, source, ctx.nowMs, bytes, RESYNC_TICK_MS);
+		const arrive = backgroundTransfer(io, from, to, ctx.nowMs, bytes, RESYNC_TICK_MS);
+		const land = Math.max(arrive, backgroundServe(io, d, ctx.nowMs, bytes, RESYNC_TICK_MS));
 		meterAdd(io.meters.drives, d, M_WAITED, bytes);
 		recordFlight(io, FLIGHT_RESYNC, storage.driveServer[source], d, v, ctx.nowMs, land);
 		return io.stale[ext] > 0;
@@ -218,21 +219,19 @@ export function rotateTick(world: IoWorld, ctx: SimContext): void {
 			io.mirrorFull[v]--;
 			io.rotateCarry[v] -= slabBytes;
 			io.rotatedBytes[v] += slabBytes;
-			const read = serve(io, source, ctx.nowMs, slabBytes, false);
+			// The slab's move is spread over the time it takes at the rotation rate.
+			const period = slabBytes / MAP_ROTATE_BYTES_PER_MS;
+			backgroundServe(io, source, ctx.nowMs, slabBytes, period);
 			const target = s % parity.placement.slabCount;
 			const share = slabBytes / parity.dataExtents;
+			const from = storage.driveServer[source];
 			for (let j = 0; j < parity.placement.extentsPerSlab; j++) {
 				const d = driveOf(world, parity, target, j);
 				if (d < 0 || !reachable(world, d)) continue;
-				const arrive = transfer(
-					io,
-					storage.driveServer[source],
-					storage.driveServer[d],
-					read,
-					share
-				);
-				const land = serve(io, d, arrive, share, false);
-				recordFlight(io, FLIGHT_ROTATE, storage.driveServer[source], d, v, ctx.nowMs, land);
+				const to = storage.driveServer[d];
+				const arrive = backgroundTransfer(io, from, to, ctx.nowMs, share, period);
+				const land = Math.max(arrive, backgroundServe(io, d, ctx.nowMs, share, period));
+				recordFlight(io, FLIGHT_ROTATE, from, d, v, ctx.nowMs, land);
 			}
 		}
 		if (full > MAP_ROTATE_AT * slabs) again = true;

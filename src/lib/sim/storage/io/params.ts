@@ -87,6 +87,12 @@ export const MAP_ROTATE_AT = 0.85;
 export const MAP_ROTATE_BYTES_PER_MS = 100_000;
 export const MAP_ROTATE_TICK_MS = 1000;
 
+/**
+ * CHOICE: background work (de-staging, resync, rotation) takes a share of a drive's or link's
+ * time over its tick, slowing VM IO there in proportion, at most 80 % so VM IO always moves.
+ */
+export const MAX_BACKGROUND_SHARE = 0.8;
+
 /** Charts keep this many one-second points. */
 export const STATS_SECONDS = 60;
 /** The last interleave transfers kept for drawing (the frame's IO section). */
@@ -97,7 +103,7 @@ export const IO_SIMPLIFICATIONS: readonly Simplification[] = [
 	{
 		id: 'storage.io-speeds',
 		title: 'Drive and network speeds',
-		detail: `Drives and links are queues served in the order IOs are issued. Each request costs a fixed time plus its bytes at the medium's rate: NVMe ${MEDIA_SERVICE.nvme.randomMs} ms, SSD ${MEDIA_SERVICE.ssd.randomMs} ms, HDD ${MEDIA_SERVICE.hdd.randomMs} ms per random request at ${MEDIA_SERVICE.nvme.bytesPerMs / 1e6}, ${MEDIA_SERVICE.ssd.bytesPerMs / 1e6} and ${MEDIA_SERVICE.hdd.bytesPerMs / 1e6} GB/s. Each server has one 25 Gb/s east-west link each way. These are round illustrative figures, not measurements; only the caps per VM size are documented.`,
+		detail: `Drives and links are queues served in the order IOs are issued; background work (de-staging, resync, rotation) instead takes a share of their time (at most ${MAX_BACKGROUND_SHARE * 100} %) and slows VM IO in proportion. Each request costs a fixed time plus its bytes at the medium's rate: NVMe ${MEDIA_SERVICE.nvme.randomMs} ms, SSD ${MEDIA_SERVICE.ssd.randomMs} ms, HDD ${MEDIA_SERVICE.hdd.randomMs} ms per random request at ${MEDIA_SERVICE.nvme.bytesPerMs / 1e6}, ${MEDIA_SERVICE.ssd.bytesPerMs / 1e6} and ${MEDIA_SERVICE.hdd.bytesPerMs / 1e6} GB/s. Each server has one 25 Gb/s east-west link each way. These are round illustrative figures, not measurements; only the caps per VM size are documented.`,
 		source: 'FACTS.md §6.5 (caps); speeds are our choice'
 	},
 	{

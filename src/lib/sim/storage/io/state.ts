@@ -100,6 +100,9 @@ export interface IoState {
 	readCached: Uint8Array;
 	/** Queue ends, simulated ms: drives first, then each server's send link, then its receive link. */
 	busyUntil: Float64Array;
+	/** Per resource (same index): share of its time background work holds, and until when. */
+	bgShare: Float64Array;
+	bgUntil: Float64Array;
 	/** Per storage-wide extent: interleave regions written while the copy was away. */
 	stale: Uint16Array;
 	/** Per storage-wide extent: bytes written into the cache and not yet de-staged. */
@@ -182,6 +185,8 @@ export function createIoState(
 		cacheOf: new Int32Array(drives).fill(-1),
 		readCached: new Uint8Array(drives),
 		busyUntil: new Float64Array(drives + 2 * topology.nodes.length),
+		bgShare: new Float64Array(drives + 2 * topology.nodes.length),
+		bgUntil: new Float64Array(drives + 2 * topology.nodes.length),
 		stale: new Uint16Array(extents),
 		dirty: new Float64Array(extents),
 		staleList: [],
