@@ -318,7 +318,7 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 type DriveIo = Pick<StorageView['drives'][number], 'iops' | 'busy' | 'queueMs' | 'dirtyBytes'>;
 type VolumeIo = Pick<
 	StorageView['volumes'][number],
-	'resync' | 'staleBytes' | 'mirrorFull' | 'movedToParityBytes' | 'io'
+	'resync' | 'staleBytes' | 'mirrorFull' | 'movedToParityBytes' | 'io' | 'offlineReason'
 >;
 
 /** A drive's IO fields with nothing running (StorageView drives). */
@@ -328,6 +328,7 @@ export const IDLE_DRIVE_IO: DriveIo = { iops: [], busy: [], queueMs: 0, dirtyByt
 export const IDLE_VOLUME_IO: VolumeIo = {
 	resync: { state: 'none', bytesTotal: 0, bytesDone: 0, startsAtMs: null },
 	staleBytes: 0,
+	offlineReason: null,
 	mirrorFull: null,
 	movedToParityBytes: 0,
 	io: { iops: [], mbps: [], latencyMs: [], latencyMaxMs: [] }

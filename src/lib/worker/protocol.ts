@@ -119,6 +119,8 @@ export interface StorageView {
 		lostSlabCount: number;
 		/** The first lost slabs' indices (at most 20), to name them. */
 		lostSlabs: number[];
+		/** Why the volume is offline, in words (null while online). */
+		offlineReason: string | null;
 		repair: {
 			state: 'none' | 'waiting' | 'running' | 'done';
 			bytesTotal: number;

@@ -75,6 +75,7 @@ export function storageView(sim: Simulation): StorageView | null {
 			reducedSlabs: verdicts[i].reduced,
 			lostSlabCount: verdicts[i].lost,
 			lostSlabs: verdicts[i].lostSlabs,
+			offlineReason: verdicts[i].online ? null : verdicts[i].reason,
 			repair: { ...v.repair },
 			resync: { ...v.resync },
 			...volumeIo(storage.io, i)
