@@ -7,7 +7,9 @@ import { openSandbox, type StackScopeWindow } from './helpers';
 const CASES = [
 	{ file: 'default-4-node.json', atMs: 60_000, query: '' },
 	// Tenant traffic, a MUX failure, BGP withdrawal, probes and DSR replies.
-	{ file: 'slb-dsr.json', atMs: 90_000, query: '?scenario=slb-dsr' }
+	{ file: 'slb-dsr.json', atMs: 90_000, query: '?scenario=slb-dsr' },
+	// Storage IO with random offsets, a drive failure and stale regions.
+	{ file: 's2d-three-way-mirror.json', atMs: 60_000, query: '?scenario=s2d-three-way-mirror' }
 ];
 
 for (const { file, atMs, query } of CASES) {

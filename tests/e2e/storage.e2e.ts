@@ -35,7 +35,10 @@ test('S2D: a failed drive degrades the volumes, is retired and repaired; two los
 	await seekTo(page, 5_250_000);
 	await expect(volume).toContainText('Detached');
 	await expect(page.getByTestId('storage-quorum')).toContainText('lost');
-	await seekTo(page, 5_450_000);
+	// Back at 5400 s: the returning servers resync what was written while they were away.
+	await seekTo(page, 5_410_000);
+	await expect(volume).toContainText('In service');
+	await seekTo(page, 5_480_000);
 	await expect(volume).toContainText('Healthy');
 });
 

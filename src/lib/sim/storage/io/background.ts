@@ -246,3 +246,24 @@ export function rotateTick(world: IoWorld, ctx: SimContext): void {
 	});
 	if (again) ensureTick(io, 'rotate', ctx);
 }
+
+/**
+ * Load of a repair job's `bytes` over `periodMs` (storage/model/events.ts): CHOICE: the rebuild
+ * reads and writes are spread evenly over every reachable capacity drive and every up server's
+ * links, since the new homes are chosen only when the job completes.
+ */
+export function repairLoad(world: IoWorld, bytes: number, periodMs: number, now: number): void {
+	const { storage } = world;
+	const io = storage.io;
+	const drives = Array.from(storage.pool.topologyDrive).filter((d) => reachable(world, d));
+	const servers = world.nodeUp.map((up, s) => (up ? s : -1)).filter((s) => s >= 0);
+	if (drives.length === 0 || servers.length < 2) return;
+	for (const d of drives) backgroundServe(io, d, now, (2 * bytes) / drives.length, periodMs);
+	const perServer = bytes / servers.length;
+	servers.forEach((s, i) => {
+		const to = servers[(i + 1) % servers.length];
+		const land = backgroundTransfer(io, s, to, now, perServer, periodMs);
+		const target = drives.find((d) => storage.driveServer[d] === to);
+		if (target !== undefined) recordFlight(io, FLIGHT_RESYNC, s, target, 0, now, land);
+	});
+}

@@ -9,6 +9,7 @@ import type { EventData, InputEvent, SimContext } from '../../kernel/types';
 import type { Simplification } from '../../simplifications';
 import { bindCache, rebindAfterCacheFailure } from '../cache';
 import { repairPlacement } from '../repair';
+import { repairLoad } from '../io/background';
 import { handleIoEvent, handleIoInput, ioAfterChange, ioAfterRepair } from '../io/control';
 import { IO_SIMPLIFICATIONS } from '../io/params';
 import { DRIVE_FAILED, DRIVE_OK, DRIVE_PULLED, DRIVE_RETIRED, type StorageState } from './state';
@@ -137,10 +138,12 @@ function repairTick(world: StorageWorld, ctx: SimContext): void {
 	const { downServers } = failureSet(storage, world.nodeUp);
 	let completed = false;
 	for (const v of running) {
+		const before = v.repair.bytesDone;
 		v.repair.bytesDone = Math.min(
 			v.repair.bytesTotal,
 			v.repair.bytesDone + REPAIR_BYTES_PER_MS * REPAIR_TICK_MS
 		);
+		repairLoad(world, v.repair.bytesDone - before, REPAIR_TICK_MS, ctx.nowMs);
 		if (v.repair.bytesDone < v.repair.bytesTotal) continue;
 		v.parts = v.parts.map((p) => repairPlacement(p, retired, ctx.rng, downServers).placement);
 		ioAfterRepair(world, storage.volumes.indexOf(v));
