@@ -237,6 +237,7 @@ export function ioAfterChange(world: IoWorld, ctx: SimContext): void {
 		for (const ext of ring) if (ext >= 0) io.resident[ext] = 0;
 		ring.fill(-1);
 		io.cacheDirty[c] = 0;
+		io.cacheRegions[c] = 0;
 	});
 	bindCaches(io, storage.driveServer, (d) => !lost(d));
 	if (io.cacheDirty.some((b) => b > 0)) ensureTick(io, 'destage', ctx);
@@ -253,6 +254,9 @@ export function ioAfterRepair(world: IoWorld, volume: number): void {
 		for (let k = 0; k < p.extentDrive.length; k++) {
 			if (p.extentDrive[k] === g.placement.extentDrive[k]) continue;
 			const ext = g.extentBase + k;
+			const old = g.placement.extentDrive[k];
+			const cache = old === NO_DRIVE ? -1 : io.cacheOf[storage.pool.topologyDrive[old]];
+			if (cache >= 0) io.cacheRegions[cache] -= io.resident[ext];
 			io.stale[ext] = 0;
 			io.dirty[ext] = 0;
 			io.resident[ext] = 0;

@@ -15,21 +15,26 @@ function part(slabs: number, extents: number, data: number, extentBase = 0): Par
 describe('pieces: an IO cut at 256 KiB interleave boundaries (FACTS §1.6)', () => {
 	it('keeps a 4 KiB IO whole and cuts a 1 MiB IO into four interleaves', () => {
 		const mirror = part(4, 3, 1);
-		expect(pieces(mirror, 8192, 4096)).toEqual([{ slab: 0, column: 0, bytes: 4096 }]);
+		expect(pieces(mirror, 8192, 4096)).toEqual([{ slab: 0, column: 0, region: 0, bytes: 4096 }]);
 		expect(pieces(mirror, 0, MiB).map((p) => p.bytes)).toEqual(Array(4).fill(INTERLEAVE_BYTES));
 	});
 
 	it('stripes a parity slab one interleave per data column, then the next row', () => {
 		const parity = part(2, 6, 4); // RS 4+2
-		const columns = pieces(parity, 0, 6 * INTERLEAVE_BYTES).map((p) => p.column);
-		expect(columns).toEqual([0, 1, 2, 3, 0, 1]);
+		const cut = pieces(parity, 0, 6 * INTERLEAVE_BYTES);
+		expect(cut.map((p) => p.column)).toEqual([0, 1, 2, 3, 0, 1]);
+		expect(cut.map((p) => p.region)).toEqual([0, 0, 0, 0, 1, 1]);
 		// A parity slab holds slabBytes × data of the volume: the next slab starts there.
 		expect(pieces(parity, 16 * MiB, 4096)[0].slab).toBe(1);
 	});
 
 	it('writes every copy of a mirror, the data column and every parity column of parity', () => {
-		expect(writeExtents(part(1, 3, 1), { slab: 0, column: 0, bytes: 1 })).toEqual([0, 1, 2]);
-		expect(writeExtents(part(1, 6, 4), { slab: 0, column: 2, bytes: 1 })).toEqual([2, 4, 5]);
+		expect(writeExtents(part(1, 3, 1), { slab: 0, column: 0, region: 0, bytes: 1 })).toEqual([
+			0, 1, 2
+		]);
+		expect(writeExtents(part(1, 6, 4), { slab: 0, column: 2, region: 0, bytes: 1 })).toEqual([
+			2, 4, 5
+		]);
 	});
 
 	it('covers the IO exactly, never crossing an interleave (property)', () => {

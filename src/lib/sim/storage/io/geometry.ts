@@ -33,6 +33,8 @@ export interface Piece {
 	readonly slab: number;
 	/** Data column within the slab (0 for a mirror). */
 	readonly column: number;
+	/** The interleave-sized region within the extent (its row of the stripe). */
+	readonly region: number;
 	readonly bytes: number;
 }
 
@@ -51,7 +53,12 @@ export function pieces(g: PartGeometry, offset: number, bytes: number): Piece[] 
 		const take = Math.min(left, INTERLEAVE_BYTES - inInterleave);
 		const slab = Math.floor(at / perSlab);
 		const interleave = Math.floor((at % perSlab) / INTERLEAVE_BYTES);
-		out.push({ slab, column: interleave % g.dataExtents, bytes: take });
+		out.push({
+			slab,
+			column: interleave % g.dataExtents,
+			region: Math.floor(interleave / g.dataExtents),
+			bytes: take
+		});
 		left -= take;
 		at = (at + take) % size;
 	}

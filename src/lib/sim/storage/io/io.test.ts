@@ -10,9 +10,16 @@ import { FLIGHT_READ, FLIGHT_WRITE } from './state';
 
 const MIRROR = 'static/scenarios/s2d-three-way-mirror.json';
 
+/** The parts of a scenario file the tests edit. */
+type Scenario = {
+	inputs: unknown[];
+	durationMs: number;
+	storage: { platform?: string; volumes: unknown[]; workloads: unknown[] };
+};
+
 /** The hybrid three-way mirror pool (4 servers, SSD cache, HDD capacity), one 100 GB volume. */
-function load(workloads: unknown[], inputs: unknown[] = [], edit?: (json: any) => void) {
-	const json = JSON.parse(readFileSync(MIRROR, 'utf8'));
+function load(workloads: unknown[], inputs: unknown[] = [], edit?: (json: Scenario) => void) {
+	const json = JSON.parse(readFileSync(MIRROR, 'utf8')) as Scenario;
 	json.storage.volumes = [{ name: 'Volume01', sizeGB: 100 }];
 	json.storage.workloads = workloads;
 	json.inputs = inputs;

@@ -93,6 +93,9 @@ export const MAP_ROTATE_TICK_MS = 1000;
  */
 export const MAX_BACKGROUND_SHARE = 0.8;
 
+/** The read cache of a cache drive remembers at most this many extents (each partly cached). */
+export const READ_CACHE_RING = 4096;
+
 /** Charts keep this many one-second points. */
 export const STATS_SECONDS = 60;
 /** The last interleave transfers kept for drawing (the frame's IO section). */
@@ -109,7 +112,7 @@ export const IO_SIMPLIFICATIONS: readonly Simplification[] = [
 	{
 		id: 'storage.io-cache',
 		title: 'Cache tier',
-		detail: `A write lands in the cache drive bound to each copy's capacity drive (or straight on the capacity drive when the server has no cache) and is de-staged later at ${DESTAGE_BYTES_PER_MS / 1000} MB/s per cache drive. Dirty data and read-cache contents are tracked per extent (1 GiB), not per block; the read cache of HDD capacity keeps the most recently read extents, as many as fit in the cache drive.`,
+		detail: `A write lands in the cache drive bound to each copy's capacity drive (or straight on the capacity drive when the server has no cache) and is de-staged later at ${DESTAGE_BYTES_PER_MS / 1000} MB/s per cache drive. Dirty bytes are tracked per extent (1 GiB), not per block. The read cache of HDD capacity counts how many 256 KiB regions of each extent it holds, not which: a read hits with the share of the extent held, and a miss adds one region; when the cache drive is full the extent read longest ago leaves.`,
 		source: 'FACTS.md §1.7; granularity and rates are our choice'
 	},
 	{

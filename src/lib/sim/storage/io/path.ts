@@ -340,7 +340,7 @@ function readPiece(
 	for (const j of sources) {
 		const d = currentDrive(world, g, piece.slab, j);
 		const ext = extentIndex(g, piece.slab, j);
-		const device = readDevice(io, d, ext);
+		const device = readDevice(io, d, ext, piece.region, regionsPerExtent(g));
 		const served = serve(io, device, now, piece.bytes, ws.random);
 		const land = transfer(io, storage.driveServer[d], ws.server, served, piece.bytes);
 		rec.extents.push(ext);
@@ -352,23 +352,52 @@ function readPiece(
 }
 
 /**
- * Which drive serves a read of extent `ext` on capacity drive d (FACTS §1.7): its cache drive
- * while the extent has writes not yet de-staged, or (HDD capacity) while it is in the read
- * cache; else the capacity drive, which then puts it in the read cache.
+ * Which drive serves a read of region `region` of extent `ext` on capacity drive d (FACTS §1.7):
+ * its cache drive while the extent has writes not yet de-staged, or (HDD capacity) when the read
+ * cache holds the region; else the capacity drive, and the region joins the read cache. Which
+ * regions are held is decided by a fixed hash of the region against the count held (params.ts
+ * CHOICE), so no per-region state is kept.
  */
-function readDevice(io: IoState, d: number, ext: number): number {
+function readDevice(io: IoState, d: number, ext: number, region: number, regions: number): number {
 	const cache = io.cacheOf[d];
 	if (cache < 0) return d;
 	if (io.dirty[ext] > 0) return cache;
 	if (!io.readCached[d]) return d;
-	if (io.resident[ext]) return cache;
+	if (regionRank(ext, region, regions) < io.resident[ext]) return cache;
+	if (io.resident[ext] === 0) {
+		const ring = io.cacheRing[cache];
+		const head = io.cacheRingHead[cache];
+		if (ring[head] >= 0) evictExtent(io, cache, ring[head]);
+		ring[head] = ext;
+		io.cacheRingHead[cache] = (head + 1) % ring.length;
+	}
+	if (io.resident[ext] < regions) {
+		io.resident[ext]++;
+		io.cacheRegions[cache]++;
+	}
+	// A full cache drive lets go of the extents read longest ago.
+	const capacity = io.driveBytes[cache] / INTERLEAVE_BYTES;
 	const ring = io.cacheRing[cache];
-	const head = io.cacheRingHead[cache];
-	if (ring[head] >= 0) io.resident[ring[head]] = 0;
-	ring[head] = ext;
-	io.resident[ext] = 1;
-	io.cacheRingHead[cache] = (head + 1) % ring.length;
+	for (let k = 0; io.cacheRegions[cache] > capacity && k < ring.length; k++) {
+		const oldest = ring[(io.cacheRingHead[cache] + k) % ring.length];
+		if (oldest >= 0 && oldest !== ext) evictExtent(io, cache, oldest);
+	}
 	return d;
+}
+
+/** Drops extent `ext` from cache drive `cache`'s read cache. */
+function evictExtent(io: IoState, cache: number, ext: number): void {
+	io.cacheRegions[cache] -= io.resident[ext];
+	io.resident[ext] = 0;
+}
+
+/** A region's fixed place (0 … regions − 1) in the order an extent's regions are cached. */
+function regionRank(ext: number, region: number, regions: number): number {
+	let h = Math.imul(ext ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(region + 1, 0xc2b2ae35);
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x27d4eb2f);
+	h ^= h >>> 15;
+	return (h >>> 0) % regions;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { DriveMedia, TopologyInfo } from '../../topology';
 import { assignCache, bindCache } from '../cache';
-import { FLIGHT_RING, iopsCap, STATS_SECONDS, type VmSizeName } from './params';
+import { FLIGHT_RING, iopsCap, READ_CACHE_RING, STATS_SECONDS, type VmSizeName } from './params';
 import type { PartGeometry } from './geometry';
 import { createMeters, type Meters } from './meters';
 
@@ -113,12 +113,16 @@ export interface IoState {
 	 */
 	staleList: number[];
 	dirtyList: number[];
-	/** Per storage-wide extent: 1 while in its server's read cache. */
-	resident: Uint8Array;
-	/** Per topology drive (cache drives): dirty bytes held; read-cache ring of extents. */
+	/** Per storage-wide extent: how many of its 256 KiB regions its server's read cache holds. */
+	resident: Uint16Array;
+	/**
+	 * Per topology drive (cache drives): dirty bytes held; the extents with regions in its read
+	 * cache, oldest first (a ring); and the regions it holds for reads.
+	 */
 	cacheDirty: Float64Array;
 	cacheRing: Int32Array[];
 	cacheRingHead: Uint32Array;
+	cacheRegions: Float64Array;
 	/** Per storage-wide slab: 1 once a write to it was acknowledged. */
 	written: Uint8Array;
 	/** Per mirror-accelerated parity volume's mirror slab: 1 while it holds data not yet moved. */
@@ -172,10 +176,9 @@ export function createIoState(
 		: 0;
 	const slabs = last ? last.slabBase + last.placement.slabCount : 0;
 	const driveBytes = Float64Array.from(topology.drives, (d) => d.sizeGB * 1e9);
+	const ring = Math.max(1, Math.min(READ_CACHE_RING, extents));
 	const cacheRing = topology.drives.map((d) =>
-		d.role === 'cache'
-			? new Int32Array(ringSize(d.sizeGB * 1e9, geometry)).fill(-1)
-			: new Int32Array(0)
+		d.role === 'cache' ? new Int32Array(ring).fill(-1) : new Int32Array(0)
 	);
 	const io: IoState = {
 		workloads: workloads.map((w) => workloadState(w, volumeNames)),
@@ -191,10 +194,11 @@ export function createIoState(
 		dirty: new Float64Array(extents),
 		staleList: [],
 		dirtyList: [],
-		resident: new Uint8Array(extents),
+		resident: new Uint16Array(extents),
 		cacheDirty: new Float64Array(drives),
 		cacheRing,
 		cacheRingHead: new Uint32Array(drives),
+		cacheRegions: new Float64Array(drives),
 		written: new Uint8Array(slabs),
 		inMirror: new Uint8Array(slabs),
 		rotatedBytes: volumeNames.map(() => 0),
@@ -230,12 +234,6 @@ export function createIoState(
 		() => true
 	);
 	return io;
-}
-
-/** Read-cache slots of a cache drive: how many extents fit in it. */
-function ringSize(cacheBytes: number, geometry: PartGeometry[][]): number {
-	const slab = geometry.flat()[0]?.placement.slabBytes ?? 1;
-	return Math.max(1, Math.floor(cacheBytes / slab));
 }
 
 export function workloadState(w: WorkloadSpecLike, volumeNames: readonly string[]): WorkloadState {
