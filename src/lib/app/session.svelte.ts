@@ -561,12 +561,13 @@ export class Session {
 		const reader = this.reader;
 		const drives = this.topology?.drives;
 		if (drives && reader.ioCount > 0) {
-			const servers = new Set<number>();
+			const servers: number[] = [];
 			for (let i = 0; i < reader.ioCount; i++) {
-				if (reader.ioKind(i) === IoKind.write) servers.add(drives[reader.ioDrive(i)]?.node ?? -1);
+				const node = drives[reader.ioDrive(i)]?.node;
+				const write = reader.ioKind(i) === IoKind.write;
+				if (write && node !== undefined && !servers.includes(node)) servers.push(node);
 			}
-			servers.delete(-1);
-			this.ioWriteServersSeen = Math.max(this.ioWriteServersSeen, servers.size);
+			this.ioWriteServersSeen = Math.max(this.ioWriteServersSeen, servers.length);
 		}
 		const second = (ms: number) => Math.floor(ms / 1000);
 		if (this.tab !== 'storage' || second(this.clock.simTimeMs) === second(beforeMs)) return;

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { IDLE_DRIVE_IO, IDLE_VOLUME_IO } from '$lib/app/test-fixtures';
+import type { DriveContentsView } from '$lib/app/io-format';
 import type { StorageDrive, StorageView } from '$lib/app/storage-view';
 import StoragePanel from './StoragePanel.svelte';
 
@@ -103,8 +104,43 @@ function makeStorage(): StorageView {
 	};
 }
 
-function renderPanel(storage: StorageView | null = makeStorage()) {
-	const calls = { onDriveFail: vi.fn(), onDrivePull: vi.fn(), onDriveRestore: vi.fn() };
+/** What Node01 capacity 1 holds, as the worker's driveContents answers it. */
+const CONTENTS: DriveContentsView = {
+	drive: 'Node01 capacity 1',
+	extents: [
+		{
+			volume: 'Infrastructure',
+			slab: 12,
+			role: 'copy 2 of 3',
+			others: ['Node02 capacity 1', 'Node03 capacity 2'],
+			stale: false,
+			dirtyBytes: 0
+		},
+		{
+			volume: 'VmTemp',
+			slab: 57,
+			role: 'copy 1 of 3',
+			others: ['Node03 capacity 4', 'Node04 capacity 1'],
+			stale: true,
+			dirtyBytes: 8e6
+		}
+	],
+	more: 1278
+};
+
+function renderPanel(
+	storage: StorageView | null = makeStorage(),
+	contents: Promise<DriveContentsView | null> = Promise.resolve(CONTENTS)
+) {
+	const calls = {
+		onDriveFail: vi.fn(),
+		onDrivePull: vi.fn(),
+		onDriveRestore: vi.fn(),
+		onRunWorkload: vi.fn(),
+		onStartWorkload: vi.fn(),
+		onStopWorkload: vi.fn(),
+		loadDriveContents: vi.fn((_drive: number) => contents)
+	};
 	const props = $state({ storage, ...calls });
 	render(StoragePanel, props);
 	return { ...calls, props };
@@ -256,6 +292,24 @@ describe('StoragePanel', () => {
 		expect(screen.queryByTestId('volume-lost-VmTemp')).toBeNull();
 	});
 
+	it('says why a volume is offline, and nothing for an online one', async () => {
+		const { props } = renderPanel();
+		const storage = makeStorage();
+		const reason =
+			'the pool lost quorum: 4 of 16 drive votes + 1 owner vote (node 0) = 5 of 16; 5 is not more than 8';
+		Object.assign(storage.volumes[0], {
+			health: 'Unknown',
+			operational: 'Detached',
+			offlineReason: reason
+		});
+		props.storage = storage;
+		await tick();
+		expect(screen.getByTestId('offline-reason-Infrastructure')).toHaveTextContent(
+			`Offline: ${reason}.`
+		);
+		expect(screen.queryByTestId('offline-reason-VmTemp')).toBeNull();
+	});
+
 	it('lists drives grouped by server with role, media, state and extents', () => {
 		renderPanel();
 		const table = screen.getByTestId('storage-drives');
@@ -306,6 +360,162 @@ describe('StoragePanel', () => {
 		props.storage = storage;
 		await tick();
 		expect(screen.getByTestId('drive-9')).toHaveTextContent('Retired (out of the pool)');
-		expect(within(screen.getByTestId('drive-9')).queryByRole('button')).toBeNull();
+		const buttons = within(screen.getByTestId('drive-9')).getAllByRole('button');
+		expect(buttons.map((b) => b.textContent?.trim())).toEqual(['Contents of Node02 capacity 2']);
+	});
+
+	it('puts the Workload IO section right after the pool and wires its callbacks', async () => {
+		const user = userEvent.setup();
+		const storage = makeStorage();
+		storage.workloads = [
+			{
+				name: 'vm01',
+				volume: 'VmTemp',
+				server: 'Node02',
+				serverIndex: 1,
+				blockKB: 4,
+				readPercent: 70,
+				pattern: 'random',
+				outstanding: 8,
+				targetIops: null,
+				vmSize: null,
+				capIops: null,
+				running: true,
+				inFlight: 8,
+				io: { iops: [900, 1200], mbps: [3.7, 4.9], latencyMs: [8.2, 8.9], latencyMaxMs: [21, 25] },
+				throttled: []
+			}
+		];
+		storage.completedIos = 2100;
+		const { onRunWorkload, onStopWorkload } = renderPanel(storage);
+		const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+		expect(headings.slice(0, 3)).toEqual(['Pool', 'Workload IO', 'Volumes']);
+		const io = screen.getByRole('region', { name: 'Workload IO' });
+		expect(within(io).getByLabelText('Name')).toHaveValue('vm02');
+		expect(within(io).getByLabelText('VM on server')).toHaveTextContent(
+			/^Node01\s*Node02\s*Node03\s*Node04$/
+		);
+		await user.selectOptions(within(io).getByLabelText('VM on server'), 'Node04');
+		await user.click(within(io).getByRole('button', { name: 'Run IO' }));
+		expect(onRunWorkload).toHaveBeenCalledExactlyOnceWith(
+			expect.objectContaining({ name: 'vm02', volume: 'Infrastructure', server: 3 })
+		);
+		await user.click(within(io).getByRole('button', { name: 'Stop vm01' }));
+		expect(onStopWorkload).toHaveBeenCalledExactlyOnceWith('vm01');
+		expect(within(io).getByRole('img', { name: /^IOPS of vm01: 1,200 IOPS now/ })).toBeVisible();
+		expect(within(io).getByTestId('storage-io-totals')).toHaveTextContent(
+			'IOs completed: 2,100 · failed: 0'
+		);
+	});
+
+	it("shows each volume's IO, a running resync with its progress and stale bytes", async () => {
+		const { props } = renderPanel();
+		expect(screen.getByTestId('resync-VmTemp')).toHaveTextContent(/^No resync$/);
+		const storage = makeStorage();
+		Object.assign(storage.volumes[0], {
+			resync: { state: 'running', bytesTotal: 3.4e9, bytesDone: 1.2e9, startsAtMs: null },
+			staleBytes: 2.2e9,
+			io: { iops: [640, 702], mbps: [2.6, 2.9], latencyMs: [0.31, 0.42], latencyMaxMs: [2, 2.5] }
+		});
+		props.storage = storage;
+		await tick();
+		const resync = screen.getByTestId('resync-Infrastructure');
+		const bar = within(resync).getByRole('progressbar', { name: 'Resync of Infrastructure' });
+		expect(bar).toHaveValue(35);
+		expect(bar).toHaveAttribute('aria-valuetext', '35 %, Resyncing 1.2 GB of 3.4 GB');
+		expect(resync).toHaveTextContent(
+			/Resyncing 1\.2 GB of 3\.4 GB\s*2\.2 GB stale: written while a copy was away, not yet resynced/
+		);
+		const row = screen.getByTestId('volume-io-Infrastructure');
+		expect(
+			within(row)
+				.getAllByRole('img')
+				.map((i) => i.getAttribute('aria-label'))
+		).toEqual([
+			'IOPS of Infrastructure: 702 IOPS now, peak 702 IOPS over the last 2 s',
+			'Mean latency of Infrastructure: 0.42 ms now, peak 0.42 ms over the last 2 s',
+			'Worst latency of Infrastructure: 2.5 ms now, peak 2.5 ms over the last 2 s'
+		]);
+		expect(screen.queryByTestId('mirror-Infrastructure')).toBeNull();
+	});
+
+	it('shows the mirror part of a mirror-accelerated parity volume', async () => {
+		const { props } = renderPanel();
+		const storage = makeStorage();
+		Object.assign(storage.volumes[1], { mirrorFull: 0.87, movedToParityBytes: 4e9 });
+		props.storage = storage;
+		await tick();
+		expect(screen.getByTestId('mirror-VmTemp')).toHaveTextContent(
+			/^Mirror part 87 % full; 4 GB moved to parity so far$/
+		);
+	});
+
+	it("shows each drive's IOPS, busy share, queue and a cache drive's dirty bytes", async () => {
+		const { props } = renderPanel();
+		const storage = makeStorage();
+		Object.assign(storage.drives[0], { iops: [80, 95], busy: [0.2, 0.374], dirtyBytes: 1.5e9 });
+		Object.assign(storage.drives[2], { iops: [110, 124], busy: [0.9, 0.99], queueMs: 41.7 });
+		props.storage = storage;
+		await tick();
+		expect(screen.getByTestId('drive-0')).toHaveTextContent(
+			/Healthy\s*0\s*95 IOPS\s*37 %\s*0 ms\s*1\.5 GB\s*Contents/
+		);
+		expect(screen.getByTestId('drive-2')).toHaveTextContent(
+			/Healthy\s*640\s*124 IOPS\s*99 %\s*42 ms\s*—\s*not a cache drive/
+		);
+		expect(
+			screen.getByRole('img', {
+				name: 'IOPS of Node01 capacity 1: 124 IOPS now, peak 124 IOPS over the last 2 s'
+			})
+		).toBeInTheDocument();
+		expect(screen.getByTestId('drive-5')).toHaveTextContent(/Healthy\s*640\s*—\s*—\s*0 ms/);
+	});
+
+	it("opens a drive's contents by keyboard, lists roles and closes back to its button", async () => {
+		const user = userEvent.setup();
+		const { loadDriveContents } = renderPanel();
+		const open = screen.getByRole('button', { name: 'Contents of Node01 capacity 1' });
+		expect(open).toHaveAttribute('aria-expanded', 'false');
+		open.focus();
+		await user.keyboard('{Enter}');
+		expect(loadDriveContents).toHaveBeenCalledExactlyOnceWith(2);
+		const heading = await screen.findByRole('heading', { name: 'Contents of Node01 capacity 1' });
+		expect(heading).toHaveFocus();
+		expect(open).toHaveAttribute('aria-expanded', 'true');
+		const region = screen.getByRole('region', { name: 'Contents of Node01 capacity 1' });
+		const rows = await within(region).findAllByRole('row');
+		expect(rows.slice(1).map((r) => [...r.children].map((c) => c.textContent?.trim()))).toEqual([
+			['Infrastructure', '12', 'copy 2 of 3', 'Node02 capacity 1, Node03 capacity 2', 'current'],
+			[
+				'VmTemp',
+				'57',
+				'copy 1 of 3',
+				'Node03 capacity 4, Node04 capacity 1',
+				'stale (missed writes), 8 MB dirty in cache'
+			]
+		]);
+		expect(within(region).getByTestId('drive-contents-more')).toHaveTextContent(
+			'… and 1,278 more extents not listed.'
+		);
+		await user.tab();
+		expect(within(region).getByRole('button', { name: /^Close/ })).toHaveFocus();
+		await user.keyboard('{Enter}');
+		expect(screen.queryByTestId('drive-contents')).toBeNull();
+		expect(open).toHaveFocus();
+		expect(open).toHaveAttribute('aria-expanded', 'false');
+	});
+
+	it('closes the contents with Escape, and says when a drive cannot be read', async () => {
+		const user = userEvent.setup();
+		renderPanel(makeStorage(), Promise.resolve(null));
+		const open = screen.getByRole('button', { name: 'Contents of Node02 capacity 2' });
+		await user.click(open);
+		const region = screen.getByTestId('drive-contents');
+		expect(await within(region).findByRole('status')).toHaveTextContent(
+			"This drive's contents cannot be read now."
+		);
+		await user.keyboard('{Escape}');
+		expect(screen.queryByTestId('drive-contents')).toBeNull();
+		expect(open).toHaveFocus();
 	});
 });

@@ -1,0 +1,30 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { IO_STYLES } from '$lib/scene/io-palette';
+import { HEALTH_STYLES } from '$lib/scene/palette';
+import Legend from './Legend.svelte';
+
+describe('Legend', () => {
+	it('lists every health state by its label', () => {
+		render(Legend);
+		const items = within(screen.getByRole('list', { name: 'Health' })).getAllByRole('listitem');
+		expect(items.map((li) => li.textContent?.trim())).toEqual(
+			Object.values(HEALTH_STYLES).map((s) => `${s.symbol} ${s.label}`)
+		);
+	});
+
+	it('lists the five storage transfer kinds with their colour and a description', () => {
+		render(Legend);
+		const list = screen.getByRole('list', { name: /Storage transfers/ });
+		const items = within(list).getAllByRole('listitem');
+		const styles = Object.values(IO_STYLES);
+		expect(items).toHaveLength(styles.length);
+		styles.forEach((style, i) => {
+			expect(items[i]).toHaveTextContent(style.label);
+			expect(items[i]).toHaveAttribute('title', style.description);
+			const swatch = items[i].querySelector('.slab') as HTMLElement;
+			expect(swatch.style.getPropertyValue('--io')).toBe(style.color);
+			expect(swatch).toHaveAttribute('aria-hidden', 'true');
+		});
+	});
+});
