@@ -17,3 +17,4 @@ export {
 	type HealthPattern,
 	type MediaStyle
 } from './palette';
+export { IO_STYLES, ioStyle, type IoStyle, type IoKindName } from './io-palette';

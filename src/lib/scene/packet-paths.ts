@@ -26,18 +26,19 @@ export interface Vec3Out {
 }
 
 /** A cable as flattened points (x, y, z), lifted towards the viewer, and distances along it. */
-interface Track {
+export interface Track {
 	pts: Float32Array;
 	dist: Float32Array;
 }
 
-function track(line: readonly Vec3[]): Track {
+/** Flattens a polyline into a track, every point `liftM` metres nearer the viewer (+z). */
+export function track(line: readonly Vec3[], liftM = PACKET_LIFT_M): Track {
 	const pts = new Float32Array(line.length * 3);
 	const dist = new Float32Array(line.length);
 	line.forEach((p, k) => {
 		pts[k * 3] = p[0];
 		pts[k * 3 + 1] = p[1];
-		pts[k * 3 + 2] = p[2] + PACKET_LIFT_M;
+		pts[k * 3 + 2] = p[2] + liftM;
 		if (k > 0) {
 			const q = line[k - 1];
 			dist[k] = dist[k - 1] + Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
@@ -47,7 +48,7 @@ function track(line: readonly Vec3[]): Track {
 }
 
 /** Writes the point `f` (0..1) of the way along `t` into `out`; false for an empty track. */
-function along({ pts, dist }: Track, f: number, out: Vec3Out): boolean {
+export function along({ pts, dist }: Track, f: number, out: Vec3Out): boolean {
 	if (dist.length === 0) return false;
 	const at = f * dist[dist.length - 1];
 	let k = 1;

@@ -9,6 +9,7 @@
  */
 import { healthName, type HealthCode, type HealthName } from '../sim/health';
 import type { DriveMedia } from '../sim/topology';
+import { IO_LEGEND } from './io-palette';
 
 /** Fill pattern used as the non-colour cue on surfaces (bezels, drive faces, table rows). */
 export type HealthPattern = 'solid' | 'stripes' | 'crosshatch' | 'dashed' | 'dots';
@@ -165,6 +166,7 @@ export function legendText(slb = true): string {
 		'Small boxes moving along cables and across server faces are tenant packets (pink or orange by tenant); a packet inside a pale translucent box is VXLAN-encapsulated; a larger vermillion box marks where a packet was dropped (the event log says why)',
 		'While packets are in flight between servers, the data cables on their path light up in the tenant colour',
 		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic',
+		IO_LEGEND,
 		...(slb ? [SLB_LEGEND] : [])
 	].join('\n');
 }

@@ -5,6 +5,7 @@
  */
 import { Vector3 } from 'three';
 import type { FrameReader } from '../sim/frame';
+import { IoFlights } from './io-flights';
 import { Packets } from './packets';
 import type { TopologyInfo } from '../sim/topology';
 import { HealthPainter } from './paint';
@@ -53,8 +54,9 @@ export function createRackScene(
 	const { stage, hardware, network, rig } = parts;
 	const selection = new SelectionHighlight();
 	const packets = new Packets(topology, options.reducedMotion);
+	const io = new IoFlights(topology, options.reducedMotion);
 	let lastFrame: FrameReader | null = null;
-	stage.scene.add(hardware.root, network.root, packets.root, selection.root);
+	stage.scene.add(hardware.root, network.root, packets.root, io.root, selection.root);
 	const painter = new HealthPainter(hardware, topology, options.reducedMotion);
 	const targets = new PickTargets(topology);
 	const callbacks = {
@@ -88,7 +90,8 @@ export function createRackScene(
 			lastFrame = frame;
 			const hw = painter.apply(frame);
 			const moved = packets.apply(frame);
-			if (network.apply(frame) || hw || moved) schedule();
+			const flew = io.apply(frame);
+			if (network.apply(frame) || hw || moved || flew) schedule();
 		},
 		setSelected(target: ObjectPick | null) {
 			selection.show(target ? targetBox(topology, target) : null);
@@ -99,7 +102,9 @@ export function createRackScene(
 			const cables = network.setReducedMotion(reduced);
 			const held = packets.setReducedMotion(reduced) && lastFrame !== null;
 			if (held && lastFrame) packets.apply(lastFrame);
-			if (painter.setReducedMotion(reduced) || cables || held) schedule();
+			const landed = io.setReducedMotion(reduced) && lastFrame !== null;
+			if (landed && lastFrame) io.apply(lastFrame);
+			if (painter.setReducedMotion(reduced) || cables || held || landed) schedule();
 		},
 		resize(width: number, height: number) {
 			if (!(width > 0 && height > 0)) return;
@@ -138,6 +143,7 @@ export function createRackScene(
 			hardware.dispose();
 			network.dispose();
 			packets.dispose();
+			io.dispose();
 			stage.dispose();
 			renderer.dispose();
 		}
