@@ -30,6 +30,7 @@ export interface StackScopeWindow {
 		screenPosition(name: string): { x: number; y: number } | null;
 		packetsInFlight: number;
 		packetFlagsSeen: number;
+		ioWriteServersSeen: number;
 	};
 }
 

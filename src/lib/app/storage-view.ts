@@ -6,10 +6,20 @@
 import type { HealthName } from '$lib/sim/health';
 import type { ResiliencyType } from '$lib/sim/storage/resiliency';
 import type { DriveMedia } from '$lib/sim/topology';
-import type { StorageView } from '$lib/worker/protocol';
+import { STORAGE_INVARIANTS } from '$lib/sim/invariants/storage';
+import type { InvariantResult, StorageView } from '$lib/worker/protocol';
 import { formatMedia, formatSimTime } from './format';
 
-export type { StorageView };
+export type { InvariantResult, StorageView };
+
+/** Names of the invariants the storage model checks (shown in the Storage panel). */
+export const STORAGE_INVARIANT_NAMES: readonly string[] = Object.values(STORAGE_INVARIANTS).map(
+	(i) => i.name
+);
+
+/** The storage invariants among all of a run's. */
+export const storageInvariants = (all: readonly InvariantResult[]): InvariantResult[] =>
+	all.filter((i) => STORAGE_INVARIANT_NAMES.includes(i.name));
 
 export type StoragePool = StorageView['pool'];
 export type StorageCache = StoragePool['cache'][number];

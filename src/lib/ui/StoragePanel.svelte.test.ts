@@ -310,6 +310,35 @@ describe('StoragePanel', () => {
 		expect(screen.queryByTestId('offline-reason-VmTemp')).toBeNull();
 	});
 
+	it('lists the storage invariants and jumps the log to a first violation', async () => {
+		const onJump = vi.fn();
+		render(StoragePanel, {
+			storage: makeStorage(),
+			onDriveFail: vi.fn(),
+			onDrivePull: vi.fn(),
+			onDriveRestore: vi.fn(),
+			onRunWorkload: vi.fn(),
+			onStartWorkload: vi.fn(),
+			onStopWorkload: vi.fn(),
+			loadDriveContents: vi.fn(async () => null),
+			onJump,
+			invariants: [
+				{ name: 'online-volume-has-copies', description: 'Online needs copies.', holds: true },
+				{
+					name: 'no-acknowledged-write-lost',
+					description: 'Acknowledged writes keep copies.',
+					holds: false,
+					firstViolation: { logIndex: 42, t: 61_000, summary: 'Volume01: slab 7 lost' }
+				}
+			]
+		});
+		const section = screen.getByTestId('storage-invariants');
+		expect(section).toHaveTextContent('Holds online-volume-has-copies');
+		expect(section).toHaveTextContent('Violated no-acknowledged-write-lost');
+		await userEvent.click(within(section).getByRole('button', { name: 'Jump to first violation' }));
+		expect(onJump).toHaveBeenCalledWith(42);
+	});
+
 	it('lists drives grouped by server with role, media, state and extents', () => {
 		renderPanel();
 		const table = screen.getByTestId('storage-drives');
