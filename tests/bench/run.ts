@@ -93,8 +93,16 @@ const rows: [string, string, string][] = [
 		fmt(storageIo.iosPerWallSecond),
 		''
 	],
-	['S2D IO: simulated IOPS the VMs reached', fmt(storageIo.simulatedIops), `${fmt(IO_TARGET_IOPS)}`],
-	['S2D IO: simulated time per wall-clock time at that load', `${fmt(storageIo.simPerWall, 2)}x`, ''],
+	[
+		'S2D IO: simulated IOPS the VMs reached',
+		fmt(storageIo.simulatedIops),
+		`${fmt(IO_TARGET_IOPS)}`
+	],
+	[
+		'S2D IO: simulated time per wall-clock time at that load',
+		`${fmt(storageIo.simPerWall, 2)}x`,
+		''
+	],
 	[
 		`Pack one frame, 16-node scenario (${frame.bytes} bytes)`,
 		`${fmt(frame.msPerFrame * 1000, 2)} µs`,

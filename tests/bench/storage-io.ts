@@ -40,7 +40,10 @@ export function scenario(): string {
 			}
 		},
 		storage: {
-			volumes: Array.from({ length: SERVERS }, (_, i) => ({ name: `Volume${i + 1}`, sizeGB: 1000 })),
+			volumes: Array.from({ length: SERVERS }, (_, i) => ({
+				name: `Volume${i + 1}`,
+				sizeGB: 1000
+			})),
 			workloads: Array.from({ length: SERVERS }, (_, s) =>
 				MIX.map(([blockKB, share]) => ({
 					name: `vm${s + 1}-${blockKB}k`,

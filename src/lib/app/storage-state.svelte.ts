@@ -4,24 +4,17 @@
  * open, for the live charts), the drive and workload inputs the Storage panel sends, and what
  * one drive holds.
  */
+import type { WorkloadSpecLike } from '$lib/sim/storage/io/state';
 import type { DriveContentsView } from '$lib/worker/protocol';
 import type { UntimedInput } from './playback.machine';
 import { readView, type ViewHost } from './worker-view';
 import type { StorageView } from './storage-view';
 
-/** A workload as the Storage panel's form defines it (the `workload.define` input's fields). */
-export interface WorkloadForm {
-	name: string;
-	volume: string;
-	server: number;
-	blockKB: number;
-	readPercent: number;
-	pattern: 'random' | 'sequential';
-	outstanding: number;
-	targetIops?: number;
-	vmSize?: string;
-	dataDisks?: number;
-}
+/**
+ * A workload as the Storage panel's form defines it: the `workload.define` input's fields, those
+ * of a scenario workload without the test-file size (the form keeps the default).
+ */
+export type WorkloadForm = Omit<WorkloadSpecLike, 'spanGB'>;
 
 export interface StorageHost extends ViewHost {
 	/** Sends an input at the current simulated time. */

@@ -186,9 +186,7 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 	const packets = all.length - skip;
 	const ios = src.io ?? [];
 	const ioSkip = Math.max(0, ios.length - MAX_FRAME_IO);
-	const buffer = new ArrayBuffer(
-		frameBytes(nodes, drives, switches, packets, ios.length - ioSkip)
-	);
+	const buffer = new ArrayBuffer(frameBytes(nodes, drives, switches, packets, ios.length - ioSkip));
 	const view = new DataView(buffer);
 	view.setUint32(0, FRAME_MAGIC, true);
 	view.setUint16(4, FRAME_VERSION, true);

@@ -145,7 +145,10 @@ describe('Storage verdicts equal a brute-force reading of the placement (oracle)
 						v.parts.forEach((p, k) => {
 							const base = io.geometry[i][k].extentBase;
 							for (let s = 0; s < p.slabCount; s++) {
-								const at = Array.from({ length: p.extentsPerSlab }, (_, j) => s * p.extentsPerSlab + j);
+								const at = Array.from(
+									{ length: p.extentsPerSlab },
+									(_, j) => s * p.extentsPerSlab + j
+								);
 								const current = (x: number) => io.stale[base + x] === 0;
 								const need = p.extentsPerSlab - p.faultTolerance;
 								const live = at.filter((x) => {
