@@ -87,12 +87,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				topology.nodes.map((n) => n.name),
 				ctx
 			),
-			storage: createStorageState(
-				topology,
-				scenario.storage?.volumes ?? [],
-				ctx.rng,
-				scenario.storage?.workloads ?? []
-			)
+			storage: createStorageState(topology, scenario.storage, ctx.rng)
 		};
 		scheduleWorkloads(scenario.storage?.workloads ?? [], ctx);
 		for (let i = 0; i < topology.nodes.length; i++) scheduleFirstHeartbeat(state.heartbeat, i, ctx);

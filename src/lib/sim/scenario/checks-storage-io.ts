@@ -80,7 +80,11 @@ export function checkWorkloads(
 	});
 }
 
-/** Checks a `workload.define` input against the scenario. */
+/**
+ * Checks a `workload.define` or `volume.create` input against the scenario: both need a storage
+ * section, and a workload's server must exist. Its volume may be one created while running, so
+ * the model checks that when the input applies (logged as `input.ignored`).
+ */
 export function checkWorkloadInput(
 	input: unknown,
 	at: string,
@@ -88,10 +92,14 @@ export function checkWorkloadInput(
 	nodes: number | undefined,
 	{ errors }: CheckResult
 ): void {
-	if (field(input, 'type') !== 'workload.define') return;
-	if (volumesOf(doc).size === 0) {
-		errors.push(`${at}.volume: this scenario has no volumes (add storage.volumes)`);
+	const type = field(input, 'type');
+	if (type !== 'volume.create' && type !== 'workload.define') return;
+	if (field(doc, 'storage') === undefined) {
+		errors.push(`${at}.type: ${type} needs a storage section in the scenario (add "storage": {})`);
 		return;
 	}
-	errors.push(...workloadProblems(input, at, volumesOf(doc), nodes));
+	if (type !== 'workload.define') return;
+	const server = field(input, 'server');
+	const wrong = typeof server === 'number' ? serverProblem(server, nodes) : undefined;
+	if (wrong !== undefined) errors.push(`${at}.server: ${wrong}`);
 }

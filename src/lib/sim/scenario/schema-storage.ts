@@ -216,11 +216,30 @@ export const driveRestoreInputSchema = strict(
 	driveHints
 );
 
+/**
+ * `volume.create`: a volume created while the simulation runs (New-Volume, FACTS 1.8). Whether
+ * the pool can take it is decided then, against the volumes it holds by that time: a refusal is
+ * logged as `volume.refused` with the reasons.
+ */
+export const volumeCreateInputSchema = strict(
+	{
+		t: inputTime,
+		type: v.literal('volume.create'),
+		name: volumeName,
+		sizeGB: volumeSize('a volume size', MIN_VOLUME_SIZE_GB),
+		resiliency: v.optional(resiliency),
+		mirrorGB: v.optional(volumeSize('the mirror part', 0))
+	},
+	'an input object',
+	{ ...inputHints, name: 'name the volume, e.g. "Volume05"', sizeGB: 'its size in GB, e.g. 2000' }
+);
+
 /** The drive input variants, to spread into INPUT_VARIANTS (schema.ts). */
 export const STORAGE_INPUT_VARIANTS = [
 	driveFailInputSchema,
 	drivePullInputSchema,
 	driveRestoreInputSchema,
+	volumeCreateInputSchema,
 	...WORKLOAD_INPUT_VARIANTS
 ] as const;
 

@@ -88,14 +88,25 @@ describe('workload inputs', () => {
 		expect(result.ok).toBe(true);
 	});
 
-	it('refuses a workload.define for a missing volume or server', () => {
+	it('refuses a workload.define for a missing server (its volume may be created later)', () => {
 		const result = parseInput(
-			{ t: 0, type: 'workload.define', ...workload({ volume: 'Nope', server: 9 }) },
+			{ t: 0, type: 'workload.define', ...workload({ volume: 'Later', server: 9 }) },
 			scenario
 		);
 		expect(result.ok ? [] : result.errors).toEqual([
-			'input.volume: no volume named "Nope" in storage.volumes (known: "Volume01")',
 			'input.server: no server 9 in a 4-server scale unit (servers are 0 to 3)'
+		]);
+	});
+
+	it('refuses storage inputs in a scenario without a storage section', () => {
+		const bare = parseScenario({ ...doc([]), storage: undefined });
+		if (!bare.ok) throw new Error(bare.errors.join('\n'));
+		const result = parseInput(
+			{ t: 0, type: 'volume.create', name: 'V', sizeGB: 10 },
+			bare.scenario
+		);
+		expect(result.ok ? [] : result.errors).toEqual([
+			'input.type: volume.create needs a storage section in the scenario (add "storage": {})'
 		]);
 	});
 

@@ -130,6 +130,10 @@ export function handleIoInput(world: IoWorld, input: InputEvent, ctx: SimContext
 			spec,
 			storage.volumes.map((v) => v.name)
 		);
+		if (state.volume < 0) {
+			ctx.log('input.ignored', { reason: `no volume named ${spec.volume} for workload ${name}` });
+			return true;
+		}
 		if (w < 0) {
 			w = io.workloads.length;
 			io.workloads.push(state);

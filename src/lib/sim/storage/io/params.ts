@@ -94,7 +94,7 @@ export const MAP_ROTATE_TICK_MS = 1000;
 export const MAX_BACKGROUND_SHARE = 0.8;
 
 /** The read cache of a cache drive remembers at most this many extents (each partly cached). */
-export const READ_CACHE_RING = 4096;
+export const READ_CACHE_RING = 1024;
 
 /** Charts keep this many one-second points. */
 export const STATS_SECONDS = 60;

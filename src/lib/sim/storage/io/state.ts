@@ -9,6 +9,7 @@ import { assignCache, bindCache } from '../cache';
 import { FLIGHT_RING, iopsCap, READ_CACHE_RING, STATS_SECONDS, type VmSizeName } from './params';
 import type { PartGeometry } from './geometry';
 import { createMeters, type Meters } from './meters';
+import { geometryEnd } from './volumes';
 
 /** A workload as a scenario or an input describes it (schema-storage-io.ts validates it). */
 export interface WorkloadSpecLike {
@@ -170,13 +171,9 @@ export function createIoState(
 	volumeNames: readonly string[]
 ): IoState {
 	const drives = topology.drives.length;
-	const last = geometry.flat().at(-1);
-	const extents = last
-		? last.extentBase + last.placement.slabCount * last.placement.extentsPerSlab
-		: 0;
-	const slabs = last ? last.slabBase + last.placement.slabCount : 0;
+	const { extents, slabs } = geometryEnd(geometry);
 	const driveBytes = Float64Array.from(topology.drives, (d) => d.sizeGB * 1e9);
-	const ring = Math.max(1, Math.min(READ_CACHE_RING, extents));
+	const ring = READ_CACHE_RING;
 	const cacheRing = topology.drives.map((d) =>
 		d.role === 'cache' ? new Int32Array(ring).fill(-1) : new Int32Array(0)
 	);

@@ -10,6 +10,7 @@ import type { Simplification } from '../../simplifications';
 import { bindCache, rebindAfterCacheFailure } from '../cache';
 import { repairPlacement } from '../repair';
 import { repairLoad } from '../io/background';
+import { createVolume } from './create';
 import { handleIoEvent, handleIoInput, ioAfterChange, ioAfterRepair } from '../io/control';
 import { IO_SIMPLIFICATIONS } from '../io/params';
 import { DRIVE_FAILED, DRIVE_OK, DRIVE_PULLED, DRIVE_RETIRED, type StorageState } from './state';
@@ -42,6 +43,10 @@ export function handleStorageInput(
 	const { storage } = world;
 	const drive = input.drive as number;
 	if (handleIoInput(world, input, ctx)) return true;
+	if (input.type === 'volume.create') {
+		if (createVolume(storage, input, ctx)) storageChanged(world, ctx);
+		return true;
+	}
 	if (
 		input.type !== 'drive.fail' &&
 		input.type !== 'drive.pull' &&

@@ -9,7 +9,8 @@ import type { DriveMedia, TopologyInfo } from '../../topology';
 import { capacityClassOf, storageEfficiency, type ResiliencyType } from '../resiliency';
 import { slabCount, slabLayout } from '../layout';
 import { placeVolume, poolFromTopology, type Placement, type PoolDrives } from '../placement';
-import type { PartGeometry } from '../io/geometry';
+import type { Platform } from '../volume-request';
+import { geometryOfVolumes } from '../io/volumes';
 import { createIoState, type IoState, type WorkloadSpecLike } from '../io/state';
 
 /** What a scenario asks for (schema-storage.ts validates it against the pool first). */
@@ -56,6 +57,8 @@ export interface VolumeState {
 }
 
 export interface StorageState {
+	/** Whose rules apply to new volumes (FACTS §1.10 for Azure Stack Hub). */
+	platform: Platform;
 	pool: PoolDrives;
 	/** Per topology drive, its display name ("Node01 capacity 3") and its server. */
 	driveNames: string[];
@@ -87,33 +90,31 @@ export interface InvariantRecord {
 
 const GB = 1e9;
 
-/** The storage at time 0, or null when the scenario creates no volumes. */
+/** What a scenario's `storage` section gives the model (schema-storage.ts). */
+export interface StorageSpecLike {
+	platform: Platform;
+	volumes: readonly VolumeSpecLike[];
+	workloads?: readonly WorkloadSpecLike[];
+}
+
+/** The storage at time 0, or null when the scenario has no `storage` section. */
 export function createStorageState(
 	topology: TopologyInfo,
-	volumes: readonly VolumeSpecLike[],
-	rng: Rng,
-	workloads: readonly WorkloadSpecLike[] = []
+	spec: StorageSpecLike | undefined,
+	rng: Rng
 ): StorageState | null {
-	if (volumes.length === 0) return null;
+	if (!spec) return null;
+	const { volumes, workloads = [] } = spec;
 	const pool = poolFromTopology(topology);
 	const poolIndex = new Int32Array(topology.drives.length).fill(-1);
 	pool.topologyDrive.forEach((d, i) => (poolIndex[d] = i));
 	const media = topology.drives.find((d) => d.role === 'capacity')?.media ?? 'ssd';
-	const perServer = pool.driveServer.filter((s) => s === 0).length;
 	const used = new Uint32Array(pool.driveServer.length);
-	const placed = volumes.map((spec) => placeSpec(spec, pool, media, perServer, used, rng));
-	let extentBase = 0;
-	let slabBase = 0;
-	const geometry = placed.map((v) =>
-		v.parts.map((placement, i): PartGeometry => {
-			const g = { placement, dataExtents: v.dataExtents[i], extentBase, slabBase };
-			extentBase += placement.slabCount * placement.extentsPerSlab;
-			slabBase += placement.slabCount;
-			return g;
-		})
-	);
+	const placed = volumes.map((v) => placeSpec(v, pool, media, used, rng));
+	const geometry = geometryOfVolumes(placed);
 	const names = placed.map((v) => v.name);
 	return {
+		platform: spec.platform,
 		pool,
 		driveState: new Uint8Array(topology.drives.length),
 		poolIndex,
@@ -131,15 +132,19 @@ export function createStorageState(
 	};
 }
 
-function placeSpec(
+/**
+ * Places one volume on the pool, after the extents in `used` (per pool drive), which it adds
+ * its own to. Throws where the pool has no room (volume-request.ts refuses that first).
+ */
+export function placeSpec(
 	spec: VolumeSpecLike,
 	pool: PoolDrives,
 	media: DriveMedia,
-	perServer: number,
 	used: Uint32Array,
 	rng: Rng
 ): VolumeState {
 	const servers = pool.serverCount;
+	const perServer = pool.driveServer.filter((s) => s === 0).length;
 	const klass = capacityClassOf(media);
 	const sizeBytes = spec.sizeGB * GB;
 	const mirrorBytes =
