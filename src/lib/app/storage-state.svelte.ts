@@ -5,6 +5,7 @@
  * one drive holds.
  */
 import type { WorkloadSpecLike } from '$lib/sim/storage/io/state';
+import type { ResiliencyType } from '$lib/sim/storage/resiliency';
 import type { DriveContentsView } from '$lib/worker/protocol';
 import type { UntimedInput } from './playback.machine';
 import { readView, type ViewHost } from './worker-view';
@@ -15,6 +16,15 @@ import type { StorageView } from './storage-view';
  * of a scenario workload without the test-file size (the form keeps the default).
  */
 export type WorkloadForm = Omit<WorkloadSpecLike, 'spanGB'>;
+
+/** A volume as the Storage panel's form asks for it (the `volume.create` input's fields). */
+export interface VolumeForm {
+	name: string;
+	sizeGB: number;
+	resiliency?: ResiliencyType;
+	/** Mirror-accelerated parity only: GB kept in the mirror part. */
+	mirrorGB?: number;
+}
 
 export interface StorageHost extends ViewHost {
 	/** Sends an input at the current simulated time. */
@@ -52,6 +62,14 @@ export class StorageState {
 	}
 	restoreDrive(drive: number): void {
 		this.#host.send({ type: 'drive.restore', drive });
+	}
+
+	/** Creates a volume at the current time (the model refuses what the pool cannot take). */
+	createVolume(form: VolumeForm): void {
+		const fields: Record<string, string | number> = { name: form.name, sizeGB: form.sizeGB };
+		if (form.resiliency !== undefined) fields.resiliency = form.resiliency;
+		if (form.mirrorGB !== undefined) fields.mirrorGB = form.mirrorGB;
+		this.#host.send({ ...fields, type: 'volume.create' });
 	}
 
 	/** Defines (or redefines a stopped) workload and starts it at the current time. */

@@ -8,6 +8,7 @@ import type { LogPage, LogQuery } from '../sim/log';
 
 export type { LogPage, LogQuery };
 import type { Simplification } from '../sim/simplifications';
+import type { PoolSummary } from '../sim/storage/volume-request';
 import type { TopologyInfo } from '../sim/topology';
 import type { DecodedLayer } from '../sim/net/decode';
 import type { EffectiveAclRule } from '../sim/net/acl-types';
@@ -93,6 +94,12 @@ export interface StorageView {
 		rawBytes: number;
 		allocatedBytes: number;
 		reserveBytes: number;
+		/**
+		 * The pool as the volume rules read it (storage/volume-request.ts PoolSummary: platform,
+		 * servers, the capacity tier with what is allocated, volume names), for previewing a new
+		 * volume before it is created.
+		 */
+		summary: PoolSummary;
 		/** Pool quorum with its vote arithmetic in words (FACTS §2.2). */
 		quorum: { hasQuorum: boolean; explanation: string };
 		/** Each server's cache: mode, which capacity drives each cache drive serves, uncached ones. */

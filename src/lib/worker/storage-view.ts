@@ -13,6 +13,7 @@ import {
 	poolQuorum,
 	volumeVerdicts
 } from '../sim/storage/model/index';
+import { poolSummary } from '../sim/storage/model/create';
 import { driveIo, ioTotals, volumeIo, workloadViews } from './io-view';
 import type { StorageView } from './protocol';
 
@@ -45,6 +46,7 @@ export function storageView(sim: Simulation): StorageView | null {
 			allocatedBytes: storage.volumes.reduce((n, v) => n + v.footprintBytes, 0),
 			// Azure Stack Hub keeps one capacity drive per server free for repairs (FACTS §1.10).
 			reserveBytes: perServerDrive * topology.nodes.length,
+			summary: poolSummary(storage),
 			quorum: { hasQuorum: quorum.hasQuorum, explanation: quorum.explanation },
 			cache: topology.nodes.map((node) => {
 				const drives = topology.drives.filter((d) => d.node === node.id);

@@ -137,6 +137,7 @@ export function handleIoInput(world: IoWorld, input: InputEvent, ctx: SimContext
 		if (w < 0) {
 			w = io.workloads.length;
 			io.workloads.push(state);
+			io.lastIo.push(null);
 			growMeters(io.meters.workloads, io.workloads.length);
 		} else io.workloads[w] = { ...state, inFlight: io.workloads[w].inFlight };
 	}

@@ -231,8 +231,11 @@ export function issueIo(world: IoWorld, w: number, requestedMs: number, ctx: Sim
 		write,
 		bytes: ws.blockBytes,
 		requestedMs,
+		issuedMs: ctx.nowMs,
+		offset,
 		extents: [],
 		drives: [],
+		devices: [],
 		interleaves: [],
 		landMs: [],
 		slabs: []
@@ -289,6 +292,7 @@ function writePiece(
 		const land = serve(io, device, arrive, piece.bytes, ws.random, parity ? 2 : 1);
 		rec.extents.push(ext);
 		rec.drives.push(d);
+		rec.devices.push(device);
 		rec.interleaves.push(1);
 		rec.landMs.push(land);
 		recordFlight(io, FLIGHT_WRITE, ws.server, device, ws.volume, now, land);
@@ -345,6 +349,7 @@ function readPiece(
 		const land = transfer(io, storage.driveServer[d], ws.server, served, piece.bytes);
 		rec.extents.push(ext);
 		rec.drives.push(d);
+		rec.devices.push(device);
 		rec.interleaves.push(1);
 		rec.landMs.push(land);
 		recordFlight(io, FLIGHT_READ, ws.server, device, ws.volume, now, land);
@@ -436,6 +441,7 @@ export function completeIo(world: IoWorld, id: number, ctx: SimContext): void {
 			meterMax(m, i, M_LATENCY_MAX, latency);
 		}
 		io.completed++;
+		io.lastIo[rec.workload] = { rec, ackMs: ctx.nowMs };
 	}
 	ws.inFlight--;
 	nextIo(world, rec.workload, ctx);

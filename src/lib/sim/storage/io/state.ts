@@ -56,11 +56,16 @@ export interface IoRecord {
 	workload: number;
 	write: boolean;
 	bytes: number;
-	/** When the VM asked for it (latency counts from here). */
+	/** When the VM asked for it (latency counts from here), and when it was issued. */
 	requestedMs: number;
+	issuedMs: number;
+	/** Byte offset within the volume part it went to. */
+	offset: number;
 	/** Per target: storage-wide extent index, topology drive, interleaves, and landing time. */
 	extents: number[];
 	drives: number[];
+	/** The drive that took or served it: the cache drive bound to `drives[k]`, or that drive. */
+	devices: number[];
 	interleaves: number[];
 	landMs: number[];
 	/** Storage-wide slabs written (for the no-acknowledged-write-lost check). */
@@ -140,6 +145,8 @@ export interface IoState {
 	/** Per topology drive: the time it stopped being reachable (Infinity while reachable). */
 	awaySinceMs: Float64Array;
 	inFlight: IoRecord[];
+	/** Per workload: its last acknowledged IO and when (for the text view of the IO path). */
+	lastIo: ({ rec: IoRecord; ackMs: number } | null)[];
 	nextIoId: number;
 	/** Background ticks scheduled (so each is scheduled once). */
 	ticking: { second: boolean; destage: boolean; resync: boolean; rotate: boolean };
@@ -205,6 +212,7 @@ export function createIoState(
 		newlyStale: [],
 		awaySinceMs: new Float64Array(drives).fill(Infinity),
 		inFlight: [],
+		lastIo: workloads.map(() => null),
 		nextIoId: 1,
 		ticking: { second: false, destage: false, resync: false, rotate: false },
 		meters: {
