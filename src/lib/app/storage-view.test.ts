@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_DRIVE_IO, IDLE_VOLUME_IO } from '$lib/app/test-fixtures';
+import { IDLE_DRIVE_IO, IDLE_VOLUME_IO, makePoolSummary } from '$lib/app/test-fixtures';
 import {
 	cacheModeWords,
 	driveActions,
@@ -188,6 +188,10 @@ describe('poolUsage', () => {
 		rawBytes: 64e12,
 		allocatedBytes: 13.5e12,
 		reserveBytes: 16e12,
+		summary: makePoolSummary({
+			allocatedBytes: 13.5e12,
+			volumeNames: ['Infrastructure', 'VmTemp']
+		}),
 		quorum: { hasQuorum: true, explanation: '' },
 		cache: []
 	};

@@ -4,6 +4,7 @@
  */
 import { packFrame } from '$lib/sim/frame';
 import type { InputEvent, LogEntry } from '$lib/sim/kernel/types';
+import type { PoolSummary } from '$lib/sim/storage/volume-request';
 import type { DriveInfo, NodeInfo, TopologyInfo } from '$lib/sim/topology';
 import type { HealthView } from './frame-view';
 import type { SimHandle } from './session.svelte';
@@ -333,3 +334,34 @@ export const IDLE_VOLUME_IO: VolumeIo = {
 	movedToParityBytes: 0,
 	io: { iops: [], mbps: [], latencyMs: [], latencyMaxMs: [] }
 };
+
+/**
+ * A pool as the volume rules read it (StorageView `pool.summary`): by default Azure Stack Hub, 4
+ * hybrid servers with 4 × 4 TB HDD capacity drives each (64 TB raw), nothing allocated yet.
+ * `allocatedBytes` is the footprint of the volumes already there.
+ */
+export function makePoolSummary(
+	options: {
+		platform?: PoolSummary['platform'];
+		servers?: number;
+		media?: PoolSummary['tiers'][number]['media'];
+		drivesPerServer?: number;
+		driveSizeBytes?: number;
+		allocatedBytes?: number;
+		volumeNames?: string[];
+	} = {}
+): PoolSummary {
+	return {
+		platform: options.platform ?? 'azure-stack-hub',
+		servers: options.servers ?? 4,
+		tiers: [
+			{
+				media: options.media ?? 'hdd',
+				drivesPerServer: options.drivesPerServer ?? 4,
+				driveSizeBytes: options.driveSizeBytes ?? 4e12,
+				allocatedBytes: options.allocatedBytes ?? 0
+			}
+		],
+		volumeNames: options.volumeNames ?? []
+	};
+}

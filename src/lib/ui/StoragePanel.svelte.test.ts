@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { IDLE_DRIVE_IO, IDLE_VOLUME_IO } from '$lib/app/test-fixtures';
+import { IDLE_DRIVE_IO, IDLE_VOLUME_IO, makePoolSummary } from '$lib/app/test-fixtures';
 import type { DriveContentsView } from '$lib/app/io-format';
 import type { StorageDrive, StorageView } from '$lib/app/storage-view';
 import StoragePanel from './StoragePanel.svelte';
@@ -50,6 +50,10 @@ function makeStorage(): StorageView {
 			rawBytes: 64 * TB,
 			allocatedBytes: 13.5 * TB,
 			reserveBytes: 16 * TB,
+			summary: makePoolSummary({
+				allocatedBytes: 13.5 * TB,
+				volumeNames: ['Infrastructure', 'VmTemp']
+			}),
 			quorum: {
 				hasQuorum: true,
 				explanation:
@@ -139,6 +143,7 @@ function renderPanel(
 		onRunWorkload: vi.fn(),
 		onStartWorkload: vi.fn(),
 		onStopWorkload: vi.fn(),
+		onCreateVolume: vi.fn(),
 		loadDriveContents: vi.fn((_drive: number) => contents)
 	};
 	const props = $state({ storage, ...calls });
@@ -234,6 +239,26 @@ describe('StoragePanel', () => {
 			/VmTemp\s*Three-way mirror\s*1 TB\s*takes 3 TB.*●\s*Healthy · OK\s*932 total · 0 reduced · 0 lost\s*No repair/
 		);
 		expect(screen.queryByTestId('volume-lost-Infrastructure')).toBeNull();
+	});
+
+	it('puts the Create volume form right after the Volumes table and wires it', async () => {
+		const user = userEvent.setup();
+		const { onCreateVolume } = renderPanel();
+		const form = screen.getByRole('form', { name: 'Create volume' });
+		const table = screen.getByTestId('storage-volumes');
+		const heading = screen.getByRole('heading', { level: 4, name: 'Create volume' });
+		expect(table.parentElement?.nextElementSibling).toBe(heading);
+		expect(table.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+		expect(within(form).getByLabelText('Name')).toHaveValue('Volume01');
+		expect(screen.getByRole('region', { name: 'Preview of the new volume' })).toHaveTextContent(
+			/Volume01 can be created: three-way mirror, 3 copies\.\s*.*Free\s*50\.5 TB before, 47\.5 TB after/
+		);
+		await user.click(within(form).getByRole('button', { name: 'Create volume' }));
+		expect(onCreateVolume).toHaveBeenCalledExactlyOnceWith({
+			name: 'Volume01',
+			sizeGB: 1000,
+			resiliency: 'three-way-mirror'
+		});
 	});
 
 	it('shows a running repair as a progress bar with bytes done of total', () => {
@@ -412,7 +437,8 @@ describe('StoragePanel', () => {
 				running: true,
 				inFlight: 8,
 				io: { iops: [900, 1200], mbps: [3.7, 4.9], latencyMs: [8.2, 8.9], latencyMaxMs: [21, 25] },
-				throttled: []
+				throttled: [],
+				lastIo: null
 			}
 		];
 		storage.completedIos = 2100;

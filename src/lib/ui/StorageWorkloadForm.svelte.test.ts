@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { IDLE_VOLUME_IO } from '$lib/app/test-fixtures';
+import { IDLE_VOLUME_IO, makePoolSummary } from '$lib/app/test-fixtures';
 import type { IoWorkloadView } from '$lib/app/io-format';
 import type { StorageView } from '$lib/app/storage-view';
 import StorageWorkloadForm from './StorageWorkloadForm.svelte';
@@ -25,7 +25,8 @@ function workload(name: string, running: boolean): IoWorkloadView {
 		running,
 		inFlight: 0,
 		io: { iops: [], mbps: [], latencyMs: [], latencyMaxMs: [] },
-		throttled: []
+		throttled: [],
+		lastIo: null
 	};
 }
 
@@ -52,6 +53,12 @@ function makeStorage(workloads: IoWorkloadView[] = []): StorageView {
 			rawBytes: 48e12,
 			allocatedBytes: 6e12,
 			reserveBytes: 12e12,
+			summary: makePoolSummary({
+				servers: 3,
+				media: 'ssd',
+				allocatedBytes: 6e12,
+				volumeNames: ['Volume01', 'Volume02']
+			}),
 			quorum: { hasQuorum: true, explanation: '' },
 			cache: SERVERS.map((server) => ({
 				server,

@@ -25,7 +25,8 @@ const capped: IoWorkloadView = {
 		latencyMs: [0.9, 12.4, 16.2],
 		latencyMaxMs: [3.1, 40.5, 38]
 	},
-	throttled: [0, 1210, 1404]
+	throttled: [0, 1210, 1404],
+	lastIo: null
 };
 
 const uncapped: IoWorkloadView = {

@@ -67,6 +67,35 @@ describe('the Storage view of IO', () => {
 		expect(driveContents(sim, 999)).toBeNull();
 	});
 
+	it('describes the last acknowledged IO interleave by interleave', () => {
+		const json = JSON.parse(readFileSync('static/scenarios/s2d-three-way-mirror.json', 'utf8'));
+		json.inputs = [];
+		json.storage.workloads = [
+			{ name: 'w', volume: 'Volume01', server: 0, blockKB: 1024, readPercent: 0, startMs: 0 }
+		];
+		const loaded = Simulation.fromJson(JSON.stringify(json));
+		if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+		loaded.sim.runUntil(500);
+		const last = storageView(loaded.sim)!.workloads[0].lastIo!;
+		expect(last.kind).toBe('write');
+		expect(last.bytes).toBe(1024 * 1024);
+		// 1 MiB = four 256 KiB interleaves, each to three copies on three servers, via the cache.
+		expect(last.transfers).toHaveLength(12);
+		for (let i = 0; i < 12; i += 3) {
+			const three = last.transfers.slice(i, i + 3);
+			expect(new Set(three.map((t) => t.server)).size).toBe(3);
+			expect(three.map((t) => t.role).sort()).toEqual([
+				'copy 1 of 3',
+				'copy 2 of 3',
+				'copy 3 of 3'
+			]);
+		}
+		expect(last.transfers.every((t) => t.viaCache)).toBe(true);
+		// Acknowledged when the last copy landed, not before.
+		expect(last.ackMs).toBeGreaterThanOrEqual(Math.max(...last.transfers.map((t) => t.landedMs)));
+		expect(last.issuedMs).toBeLessThan(Math.min(...last.transfers.map((t) => t.landedMs)));
+	});
+
 	it('puts the interleaves of a write in the frame, going to three servers', () => {
 		const sim = load();
 		sim.runUntil(1500);

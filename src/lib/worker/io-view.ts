@@ -17,7 +17,14 @@ import {
 } from '../sim/storage/io/meters';
 import { NO_DRIVE } from '../sim/storage/placement';
 import type { IoState } from '../sim/storage/io/state';
-import type { DriveContentsView, IoSeries, IoWorkloadView, StorageView } from './protocol';
+import { locateExtent } from '../sim/storage/io/geometry';
+import type {
+	DriveContentsView,
+	IoSeries,
+	IoWorkloadView,
+	LastIoView,
+	StorageView
+} from './protocol';
 
 /** Object i's IO series from a set of meters. */
 function series(m: Meters, i: number): IoSeries {
@@ -49,8 +56,40 @@ export function workloadViews(sim: Simulation, io: IoState): IoWorkloadView[] {
 		running: w.running,
 		inFlight: w.inFlight,
 		io: series(io.meters.workloads, i),
-		throttled: meterSeries(io.meters.workloads, i, M_WAITED)
+		throttled: meterSeries(io.meters.workloads, i, M_WAITED),
+		lastIo: lastIoView(sim, io, i)
 	}));
+}
+
+/** Workload w's last acknowledged IO, interleave by interleave. */
+function lastIoView(sim: Simulation, io: IoState, w: number): LastIoView | null {
+	const last = io.lastIo[w];
+	if (!last) return null;
+	const { rec, ackMs } = last;
+	const drives = sim.topology.drives;
+	return {
+		kind: rec.write ? 'write' : 'read',
+		bytes: rec.bytes,
+		offsetBytes: rec.offset,
+		requestedMs: rec.requestedMs,
+		issuedMs: rec.issuedMs,
+		ackMs,
+		transfers: rec.extents.map((ext, k) => {
+			const { volume, g, slab, j } = locateExtent(io.geometry, ext);
+			const before = io.geometry[volume]
+				.filter((part) => part.slabBase < g.slabBase)
+				.reduce((n, part) => n + part.placement.slabCount, 0);
+			const d = rec.drives[k];
+			return {
+				slab: before + slab,
+				role: roleOf(j, g.placement.extentsPerSlab, g.dataExtents),
+				drive: drives[d].name,
+				server: sim.topology.nodes[drives[d].node].name,
+				viaCache: rec.devices[k] !== d,
+				landedMs: rec.landMs[k]
+			};
+		})
+	};
 }
 
 /** Per volume: its IO series, stale bytes and mirror-accelerated parity state. */

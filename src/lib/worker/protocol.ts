@@ -197,6 +197,31 @@ export interface IoWorkloadView {
 	io: IoSeries;
 	/** IOs per second that waited on the cap. */
 	throttled: number[];
+	/** Its last acknowledged IO, interleave by interleave (the text view of the IO path). */
+	lastIo: LastIoView | null;
+}
+
+export interface LastIoView {
+	kind: 'read' | 'write';
+	bytes: number;
+	/** Where in the volume (the part it went to, for mirror-accelerated parity). */
+	offsetBytes: number;
+	requestedMs: number;
+	issuedMs: number;
+	/** When the VM got its acknowledgement (a write: once every online copy had it). */
+	ackMs: number;
+	/** One per interleave sent to or read from a drive. */
+	transfers: {
+		slab: number;
+		/** 'copy 2 of 3', 'data column 1 of 4', 'parity column 2 of 2'. */
+		role: string;
+		/** The capacity drive holding the extent, and its server. */
+		drive: string;
+		server: string;
+		/** Served by the cache drive bound to it (a write lands there first). */
+		viaCache: boolean;
+		landedMs: number;
+	}[];
 }
 
 /** What one drive holds: its slab extents (copies or columns), for the drive view. */
