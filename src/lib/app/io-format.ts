@@ -171,3 +171,23 @@ export function extentState(extent: Pick<DriveExtent, 'stale' | 'dirtyBytes'>): 
 	if (extent.dirtyBytes > 0) parts.push(`${formatBytes(extent.dirtyBytes)} dirty in cache`);
 	return parts.length > 0 ? parts.join(', ') : 'current';
 }
+
+/** A workload's last acknowledged IO (protocol.ts LastIoView). */
+export type LastIo = NonNullable<IoWorkloadView['lastIo']>;
+
+/** The last IO's headline: what, how big, where, and how long until the VM had its answer. */
+export function lastIoHeadline(last: LastIo): string {
+	const n = last.transfers.length;
+	const what = `${formatBlock(last.bytes / 1024)} ${last.kind}`;
+	const at = `at ${formatBytes(last.offsetBytes)} into the volume`;
+	const sent = `${n} transfer${n === 1 ? '' : 's'} of at most 256 KiB`;
+	const ack = last.kind === 'write' ? 'acknowledged once every online copy had it' : 'answered';
+	return `${what} ${at}: ${sent}, ${ack} after ${formatLatency(last.ackMs - last.requestedMs)}.`;
+}
+
+/** One transfer of the last IO in words, with its time after issue. */
+export function lastIoTransfer(last: LastIo, t: LastIo['transfers'][number]): string {
+	const via = t.viaCache ? ', in its cache drive' : '';
+	const verb = last.kind === 'write' ? 'landed on' : 'read from';
+	return `Slab ${t.slab}, ${t.role}: ${verb} ${t.drive}${via} (${t.server}) after ${formatLatency(t.landedMs - last.issuedMs)}`;
+}

@@ -57,10 +57,44 @@ describe('StorageWorkloads', () => {
 	it('describes each workload, where it runs and whether it runs', () => {
 		renderTable();
 		expect(screen.getByTestId('workload-vm01')).toHaveTextContent(
-			/vm01\s*4 KiB random, 70 % reads, 8 outstanding, capped at 500 IOPS \(Standard_A2 × 1 disk\)\s*Node02 → Volume01\s*●\s*Running, 8 in flight/
+			/vm01\s*4 KiB random, 70 % reads, 8 outstanding, capped at 500 IOPS \(Standard_A2 × 1 disk\)\s*Last IO of vm01[^→]*Node02 → Volume01\s*●\s*Running, 8 in flight/
 		);
 		expect(screen.getByTestId('workload-vm02')).toHaveTextContent(
-			/vm02\s*256 KiB sequential, reads only, 8 outstanding, no IOPS cap\s*Node01 → Volume02\s*■\s*Stopped/
+			/vm02\s*256 KiB sequential, reads only, 8 outstanding, no IOPS cap\s*Last IO of vm02 No IO has completed yet\.\s*Node01 → Volume02\s*■\s*Stopped/
+		);
+	});
+
+	it('spells out the last IO interleave by interleave when opened', async () => {
+		const lastIo: IoWorkloadView['lastIo'] = {
+			kind: 'write',
+			bytes: 512 * 1024,
+			offsetBytes: 3e9,
+			requestedMs: 1000,
+			issuedMs: 1000,
+			ackMs: 1000.42,
+			transfers: ['Node01', 'Node02', 'Node04'].flatMap((server, k) =>
+				[0, 1].map((i) => ({
+					slab: 2,
+					role: `copy ${k + 1} of 3`,
+					drive: `${server} capacity ${i + 1}`,
+					server,
+					viaCache: true,
+					landedMs: 1000.1 + 0.1 * k
+				}))
+			)
+		};
+		renderTable([{ ...capped, lastIo }]);
+		const details = screen.getByTestId('last-io-vm01');
+		const summary = within(details).getByText('Last IO of vm01');
+		await userEvent.click(summary);
+		expect(details).toHaveProperty('open', true);
+		expect(details).toHaveTextContent(
+			'512 KiB write at 3 GB into the volume: 6 transfers of at most 256 KiB, acknowledged once every online copy had it after 0.42 ms.'
+		);
+		const items = within(details).getAllByRole('listitem');
+		expect(items).toHaveLength(6);
+		expect(items[2]).toHaveTextContent(
+			'Slab 2, copy 2 of 3: landed on Node02 capacity 1, in its cache drive (Node02) after 0.2 ms'
 		);
 	});
 
