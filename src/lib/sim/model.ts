@@ -6,9 +6,7 @@
 import {
 	createHeartbeatState,
 	handleHeartbeatEvent,
-	restartHeartbeats,
 	scheduleFirstHeartbeat,
-	stopHeartbeats,
 	type HeartbeatState
 } from './cluster/heartbeat';
 import type { InputEvent, Model, SimContext, SimEvent } from './kernel/types';
@@ -23,13 +21,27 @@ import {
 	type StorageState
 } from './storage/model/index';
 import { buildTopology } from './topology-build';
+import {
+	createClusterState,
+	handleClusterEvent,
+	handleClusterInput,
+	type ClusterState,
+	type ClusterWorld
+} from './cluster/model/index';
 
 /** The whole model state: plain, structured-cloneable data (the engine checkpoints it). */
 export interface SimState {
 	/** Display names of the servers, by node index ("Node01", ...). */
 	nodeNames: string[];
-	/** Whether each server runs (false after `node.fail` until `node.restore`). */
+	/**
+	 * Whether each server serves its drives and runs VMs: up or draining (cluster/model keeps it
+	 * from each server's lifecycle machine).
+	 */
 	nodeUp: boolean[];
+	/** Whether each server's operating system runs and sends heartbeats. */
+	serverRuns: boolean[];
+	/** The cluster control plane: server machines, quorum, update orchestrator (cluster/model). */
+	cluster: ClusterState;
 	/** For each drive (TopologyInfo order), the index of its server. */
 	driveNode: number[];
 	/** Number of switches (TopologyInfo order); all healthy in this version. */
@@ -43,6 +55,19 @@ export interface SimState {
 
 /** What the storage model reads and changes. */
 const storageWorld = (state: SimState) => ({ storage: state.storage!, nodeUp: state.nodeUp });
+
+/** What the cluster control plane reads and changes. */
+const clusterWorld = (state: SimState, ctx: SimContext): ClusterWorld => ({
+	cluster: state.cluster,
+	nodeNames: state.nodeNames,
+	nodeUp: state.nodeUp,
+	serverRuns: state.serverRuns,
+	heartbeat: state.heartbeat,
+	storage: state.storage,
+	storageChanged: () => {
+		if (state.storage) storageChanged(storageWorld(state), ctx);
+	}
+});
 
 /** Why an input was not applied; logged as `input.ignored`. */
 function ignore(ctx: SimContext, reason: string, node?: string): void {
@@ -79,6 +104,12 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 		const state: SimState = {
 			nodeNames: topology.nodes.map((n) => n.name),
 			nodeUp: topology.nodes.map(() => true),
+			serverRuns: topology.nodes.map(() => true),
+			cluster: createClusterState(
+				topology.nodes.length,
+				scenario.cluster.witness,
+				scenario.cluster.heartbeat
+			),
 			driveNode: topology.drives.map((d) => d.node),
 			switchCount: topology.switches.length,
 			heartbeat: createHeartbeatState(topology.nodes.length, delayMs, threshold),
@@ -95,7 +126,10 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 	},
 
 	handle(state: SimState, event: SimEvent, ctx: SimContext): void {
-		if (handleHeartbeatEvent(state.heartbeat, state.nodeUp, state.nodeNames, event, ctx)) return;
+		if (handleHeartbeatEvent(state.heartbeat, state.serverRuns, state.nodeNames, event, ctx)) {
+			return;
+		}
+		if (handleClusterEvent(clusterWorld(state, ctx), event.type, event.data, ctx)) return;
 		if (handleNetEvent(state, event.type, event.data, ctx)) return;
 		if (state.storage && handleStorageEvent(storageWorld(state), event.type, event.data, ctx)) {
 			return;
@@ -106,28 +140,19 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 
 	input(state: SimState, input: InputEvent, ctx: SimContext): void {
 		switch (input.type) {
-			case 'node.fail': {
-				const node = targetNode(state, input, ctx);
-				if (node === undefined) return;
-				const name = state.nodeNames[node];
-				if (!state.nodeUp[node]) return ignore(ctx, `${name} is already failed`, name);
-				state.nodeUp[node] = false;
-				stopHeartbeats(state.heartbeat, node);
-				ctx.log('node.failed', { node: name });
-				if (state.storage) storageChanged(storageWorld(state), ctx);
+			case 'node.fail':
+			case 'node.restore':
+			case 'node.drain':
+			case 'node.resume':
+			case 'node.shutdown':
+			case 'node.isolate': {
+				if (targetNode(state, input, ctx) === undefined) return;
+				handleClusterInput(clusterWorld(state, ctx), input, ctx);
 				return;
 			}
-			case 'node.restore': {
-				const node = targetNode(state, input, ctx);
-				if (node === undefined) return;
-				const name = state.nodeNames[node];
-				if (state.nodeUp[node]) return ignore(ctx, `${name} is not failed`, name);
-				state.nodeUp[node] = true;
-				restartHeartbeats(state.heartbeat, node, ctx);
-				ctx.log('node.restored', { node: name });
-				if (state.storage) storageChanged(storageWorld(state), ctx);
+			case 'update.start':
+				handleClusterInput(clusterWorld(state, ctx), input, ctx);
 				return;
-			}
 			default:
 				if (handleNetInput(state, input, ctx)) return;
 				if (state.storage && handleStorageInput(storageWorld(state), input, ctx)) return;

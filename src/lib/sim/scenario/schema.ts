@@ -78,6 +78,7 @@ import {
 import { SLB_SCENARIO_ENTRIES } from './schema-slb';
 import { SLB_INPUT_VARIANTS } from './schema-slb-inputs';
 import { STORAGE_INPUT_VARIANTS, STORAGE_SCENARIO_ENTRIES } from './schema-storage';
+import { CLUSTER_INPUT_VARIANTS, DEFAULT_WITNESS, witnessSchema } from './schema-cluster';
 
 const NODES_RULE = `a scale unit has ${MIN_NODES} to ${MAX_NODES} servers`;
 
@@ -107,7 +108,8 @@ const INPUT_VARIANTS = [
 	networkSetMtuInputSchema,
 	vmMoveInputSchema,
 	...SLB_INPUT_VARIANTS,
-	...STORAGE_INPUT_VARIANTS
+	...STORAGE_INPUT_VARIANTS,
+	...CLUSTER_INPUT_VARIANTS
 ] as const;
 
 /** Names of the input types this build knows. */
@@ -257,8 +259,11 @@ const heartbeatSchema = v.pipe(
 );
 
 const clusterSchema = strict(
-	{ heartbeat: v.optional(heartbeatSchema, {}) },
-	'an object such as {"heartbeat": {"profile": "ws2016"}}'
+	{
+		heartbeat: v.optional(heartbeatSchema, {}),
+		witness: v.optional(witnessSchema, DEFAULT_WITNESS)
+	},
+	'an object such as {"heartbeat": {"profile": "ws2016"}, "witness": "cloud"}'
 );
 
 /** Scenario format v1. Parse with parseScenario (which also runs checks.ts), not directly. */

@@ -135,8 +135,11 @@ describe('Storage verdicts equal a brute-force reading of the placement (oracle)
 						return s !== DRIVE_OK && s !== DRIVE_PULLED;
 					};
 					const online = pool.topologyDrive.filter((_, i) => working(i)).length;
-					const owner = up.some((u) => u) ? 1 : 0;
-					const quorum = online + owner > pool.topologyDrive.length / 2;
+					// The owner's tie-breaking vote counts only while the cluster has quorum (FACTS
+					// §2.2); cluster quorum itself is checked by cluster/quorum-oracle.test.ts.
+					const clusterUp = sim.state.cluster.quorum.up;
+					const owner = up.some((u) => u) && clusterUp ? 1 : 0;
+					const quorum = clusterUp && online + owner > pool.topologyDrive.length / 2;
 					const verdicts = volumeVerdicts(storage, up);
 					// A stale extent (written while away) is no current copy (FACTS §1.9 Degraded).
 					storage.volumes.forEach((v, i) => {

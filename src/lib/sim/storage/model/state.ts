@@ -70,6 +70,8 @@ export interface StorageState {
 	volumes: VolumeState[];
 	/** Whether the pool had quorum at the last check (logged when it changes). */
 	poolQuorum: boolean;
+	/** Whether the cluster has quorum (cluster/model): the pool owner's vote counts only then. */
+	clusterUp: boolean;
 	/** Per topology drive: bumped at every failure and restore, so a stale retirement is ignored. */
 	failSeq: Uint32Array;
 	invariants: {
@@ -122,6 +124,7 @@ export function createStorageState(
 		driveNames: topology.drives.map((d) => d.name),
 		driveServer: Uint16Array.from(topology.drives, (d) => d.node),
 		poolQuorum: true,
+		clusterUp: true,
 		failSeq: new Uint32Array(topology.drives.length),
 		invariants: {
 			distinctServers: { checks: 0, violations: 0, firstMessage: null },

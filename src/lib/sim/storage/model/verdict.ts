@@ -38,8 +38,8 @@ export function failureSet(storage: StorageState, nodeUp: readonly boolean[]) {
 
 /**
  * Pool quorum: every pool drive votes (pool-quorum.ts CHOICE); CHOICE: the pool resource is
- * owned by the lowest-numbered server that is up, and the cluster counts as quorate (cluster
- * quorum is not modelled yet).
+ * owned by the lowest-numbered server that is up; its tie-breaking vote counts only while the
+ * cluster has quorum (FACTS §2.2, cluster/quorum.ts).
  */
 export function poolQuorum(storage: StorageState, nodeUp: readonly boolean[]): PoolQuorumResult {
 	const owner = nodeUp.findIndex((up) => up);
@@ -52,7 +52,7 @@ export function poolQuorum(storage: StorageState, nodeUp: readonly boolean[]): P
 		voters,
 		ownerNode: owner >= 0 ? owner : undefined,
 		ownerUp: owner >= 0,
-		clusterQuorate: true
+		clusterQuorate: storage.clusterUp
 	});
 }
 
@@ -92,7 +92,12 @@ export function volumeVerdicts(
 		// FACTS §1.9: Warning / In service while a repair or resync runs.
 		const working = volume.resync.state === 'running' || volume.repair.state === 'running';
 		if (verdict.health === 'Warning' && working) verdict.operational = 'In service';
-		if (!quorum.hasQuorum) {
+		if (!storage.clusterUp) {
+			verdict.health = 'Unknown';
+			verdict.operational = 'Detached';
+			verdict.online = false;
+			verdict.reason = 'the cluster lost quorum, so no server may bring the volumes online';
+		} else if (!quorum.hasQuorum) {
 			verdict.health = 'Unknown';
 			verdict.operational = 'Detached';
 			verdict.reason = `the pool lost quorum: ${quorum.explanation}`;

@@ -1,0 +1,113 @@
+/**
+ * A server's lifecycle in the running model: events go to its machine (machines/server.machine.ts)
+ * and the model carries out what the new state means: whether it serves storage and sends
+ * heartbeats, its cluster vote (quorum.ts), the timers of a drain, an update and a reboot, the
+ * cluster declaring a silent server down, and telling the update orchestrator.
+ */
+import type { SimContext } from '../../kernel/types';
+import { restartHeartbeats, stopHeartbeats } from '../heartbeat';
+import { sendMachine, stateName } from '../machines/runner';
+import { RUNS, SERVES_STORAGE, serverMachine, type ServerEvent } from '../machines/server.machine';
+import { explain, join, leave, type QuorumStep } from '../quorum';
+import { checkClusterInvariants } from './invariants';
+import { notifyUpdate } from './update';
+import {
+	CLUSTER_DECLARE_DOWN,
+	CLUSTER_TIMER,
+	DRAIN_MS,
+	INSTALL_MS,
+	REBOOT_MS,
+	type ClusterWorld
+} from './world';
+
+/** Sends `event` to server `node`'s machine; false (nothing changes) if its state ignores it. */
+export function sendServer(
+	world: ClusterWorld,
+	node: number,
+	event: ServerEvent,
+	ctx: SimContext
+): boolean {
+	const { cluster } = world;
+	const before = stateName(cluster.servers[node]);
+	const step = sendMachine(serverMachine, cluster.servers[node], event);
+	if (!step.handled) return false;
+	cluster.servers[node] = step.record;
+	const seq = ++cluster.seq[node];
+	const after = stateName(step.record);
+	const name = world.nodeNames[node];
+	ctx.log('server.state', {
+		node: name,
+		from: before,
+		to: after,
+		reason: step.record.context.reason
+	});
+	checkClusterInvariants(world, node, before, after, ctx);
+
+	const runs = RUNS.includes(after);
+	if (runs !== world.serverRuns[node]) {
+		world.serverRuns[node] = runs;
+		if (runs) restartHeartbeats(world.heartbeat, node, ctx);
+		else stopHeartbeats(world.heartbeat, node);
+	}
+	const serves = SERVES_STORAGE.includes(after);
+	const storageMoved = serves !== world.nodeUp[node];
+	world.nodeUp[node] = serves;
+
+	const timer = (ms: number, next: ServerEvent['type']) =>
+		ctx.schedule(ms, CLUSTER_TIMER, { node, seq, event: next });
+	for (const action of step.actions) {
+		if (action.type === 'startDrain') timer(DRAIN_MS, 'DRAINED');
+		else if (action.type === 'installUpdate') timer(INSTALL_MS, 'INSTALLED');
+		else if (action.type === 'reboot') timer(REBOOT_MS, 'BOOTED');
+		else if (action.type === 'crash' || action.type === 'isolate') {
+			ctx.schedule(cluster.detectMs, CLUSTER_DECLARE_DOWN, { node, seq });
+		}
+	}
+	// Cluster membership: a running server is a member; a graceful stop gives up the vote at
+	// once; a crash or isolation costs it only when the cluster declares the server down.
+	const member = cluster.quorum.nodeRunning[node];
+	if (runs && !member) vote(world, join(cluster.quorum, node), ctx);
+	if (!runs && member && (after === 'off' || after === 'rebooting')) {
+		vote(world, leave(cluster.quorum, [node], 'graceful'), ctx);
+	}
+	if (storageMoved) world.storageChanged();
+	// CHOICE: a server restored, reconnected or started joins at once (boot time not modelled).
+	if (after === 'joining') sendServer(world, node, { type: 'JOINED' }, ctx);
+	notifyUpdate(world, node, before, after, ctx);
+	return true;
+}
+
+/** A scheduled server timer: delivered only if the server has not changed state since. */
+export function serverTimer(world: ClusterWorld, data: Record<string, unknown>, ctx: SimContext) {
+	const node = data.node as number;
+	if (world.cluster.seq[node] !== data.seq) return;
+	sendServer(world, node, { type: data.event } as ServerEvent, ctx);
+}
+
+/** The cluster declares a silent server down: it loses its vote (a crash, FACTS §2.1). */
+export function declareDown(world: ClusterWorld, data: Record<string, unknown>, ctx: SimContext) {
+	const node = data.node as number;
+	const { cluster } = world;
+	if (cluster.seq[node] !== data.seq || !cluster.quorum.nodeRunning[node]) return;
+	ctx.log('cluster.node-down', {
+		node: world.nodeNames[node],
+		afterMs: cluster.detectMs,
+		reason: cluster.servers[node].context.reason
+	});
+	vote(world, leave(cluster.quorum, [node], 'crash'), ctx);
+}
+
+/** Applies a quorum step: logs the vote arithmetic, and whether the cluster went down or up. */
+function vote(world: ClusterWorld, step: QuorumStep, ctx: SimContext): void {
+	const { cluster } = world;
+	const wasUp = cluster.quorum.up;
+	cluster.quorum = step.state;
+	ctx.log('cluster.votes', { explanation: explain(step.state) });
+	checkClusterInvariants(world, -1, '', '', ctx);
+	if (step.up === wasUp) return;
+	ctx.log(step.up ? 'cluster.quorum-regained' : 'cluster.quorum-lost', {
+		explanation: explain(step.state)
+	});
+	if (world.storage) world.storage.clusterUp = step.up;
+	world.storageChanged();
+}

@@ -1,0 +1,51 @@
+/**
+ * The cluster control plane in the model state: each server's lifecycle machine, the cluster
+ * quorum (quorum.ts), the patch-and-update orchestrator, and the cluster invariants. Plain data,
+ * cloned by checkpoints; the machines are stored as records (machines/runner.ts).
+ */
+import type { InvariantRecord } from '../../storage/model/state';
+import { createQuorum, type ClusterQuorum, type WitnessKind } from '../quorum';
+import { startMachine, type MachineRecord } from '../machines/runner';
+import { serverMachine, type ServerContext } from '../machines/server.machine';
+import { updateMachine, type UpdateContext } from '../machines/update.machine';
+
+export interface ClusterState {
+	servers: MachineRecord<ServerContext>[];
+	/** Per server: bumped at every lifecycle change, so a stale timer is ignored. */
+	seq: number[];
+	quorum: ClusterQuorum;
+	update: MachineRecord<UpdateContext>;
+	/** Simulated ms from a crash or isolation to the cluster declaring the server down. */
+	detectMs: number;
+	invariants: {
+		oneInMaintenance: InvariantRecord;
+		drainedBeforeReboot: InvariantRecord;
+		upWithMajority: InvariantRecord;
+	};
+}
+
+const record = (): InvariantRecord => ({ checks: 0, violations: 0, firstMessage: null });
+
+/**
+ * The cluster at time 0: every server up and voting. CHOICE (FACTS §7, §9.17): the cluster
+ * declares a silent server down one heartbeat period after delay × threshold, when its peers'
+ * checks have all passed the limit.
+ */
+export function createClusterState(
+	nodes: number,
+	witness: Exclude<WitnessKind, 'disk'>,
+	heartbeat: { delayMs: number; threshold: number }
+): ClusterState {
+	return {
+		servers: Array.from({ length: nodes }, () => startMachine<ServerContext>(serverMachine).record),
+		seq: new Array<number>(nodes).fill(0),
+		quorum: createQuorum(nodes, witness),
+		update: startMachine<UpdateContext>(updateMachine).record,
+		detectMs: heartbeat.delayMs * (heartbeat.threshold + 1),
+		invariants: {
+			oneInMaintenance: record(),
+			drainedBeforeReboot: record(),
+			upWithMajority: record()
+		}
+	};
+}
