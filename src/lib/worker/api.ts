@@ -8,6 +8,7 @@ import { SIMPLIFICATIONS, Simulation } from '../sim/index';
 import { slbView } from './slb-view';
 import { storageView } from './storage-view';
 import { driveContents } from './io-view';
+import { clusterView } from './cluster-view';
 import type { InputEvent, LogEntry } from '../sim/index';
 import type {
 	AclRuleListing,
@@ -110,6 +111,9 @@ export function createSimApi(transfer: Transfer): SimApi {
 		},
 		async driveContents(drive: number) {
 			return driveContents(current(), drive);
+		},
+		async cluster() {
+			return clusterView(current());
 		},
 		async aclRules(vm: string): Promise<AclRuleListing[]> {
 			const rules = current().aclRules(vm);

@@ -339,6 +339,42 @@ export interface SimApi {
 	storage(): Promise<StorageView | null>;
 	/** What drive `drive` (TopologyInfo index) holds, or null (no volumes, or no such drive). */
 	driveContents(drive: number): Promise<DriveContentsView | null>;
+	/** The cluster control plane now. */
+	cluster(): Promise<ClusterView>;
 	/** Hash of the full simulation state (same in Node and the browser); throws before a load. */
 	stateHash(): Promise<string>;
+}
+
+/** The cluster control plane now, for the Cluster panel and its statecharts. */
+export interface ClusterView {
+	servers: {
+		name: string;
+		/** The lifecycle machine's state: up, draining, paused, updating, rebooting, joining, failed, isolated, off. */
+		state: string;
+		/** Why it is in that state, in words. */
+		reason: string;
+		/** Its cluster vote now (0 or 1) and whether the cluster counts it as a member. */
+		vote: number;
+		member: boolean;
+	}[];
+	quorum: {
+		up: boolean;
+		/** The vote arithmetic in words (FACTS §2.1). */
+		explanation: string;
+		witness: 'none' | 'cloud' | 'file-share';
+		witnessRunning: boolean;
+		witnessVote: number;
+	};
+	update: {
+		/** The orchestrator's state: idle, running.checking … running.resyncing, paused, done. */
+		state: string;
+		/** Server names in update order, the one being updated, those finished. */
+		order: string[];
+		current: string | null;
+		updated: string[];
+		/** Why it is paused, or null. */
+		reason: string | null;
+	};
+	/** Every state of each machine (dotted paths, parents first), to draw the statecharts. */
+	charts: { server: string[]; update: string[]; cluster: string[] };
 }

@@ -1,0 +1,49 @@
+/**
+ * The Cluster panel's view of a running simulation (protocol.ts ClusterView): each server's
+ * lifecycle state and vote, the quorum arithmetic, the update orchestrator's progress, and the
+ * states of each machine for the statechart view.
+ */
+import { machineStates, stateName } from '../sim/cluster/machines/runner';
+import { serverMachine } from '../sim/cluster/machines/server.machine';
+import { updateMachine } from '../sim/cluster/machines/update.machine';
+import { explain } from '../sim/cluster/quorum';
+import type { Simulation } from '../sim/index';
+import type { ClusterView } from './protocol';
+
+/** The cluster as one machine of two states: up with quorum, or down. */
+const CLUSTER_STATES = ['up', 'down'];
+
+export function clusterView(sim: Simulation): ClusterView {
+	const { cluster, nodeNames } = sim.state;
+	const { quorum, update } = cluster;
+	const name = (i: number | undefined) => (i === undefined ? null : (nodeNames[i] ?? null));
+	const updating = stateName(update).startsWith('running') || stateName(update) === 'paused';
+	return {
+		servers: cluster.servers.map((r, i) => ({
+			name: nodeNames[i],
+			state: stateName(r),
+			reason: r.context.reason,
+			vote: quorum.nodeVote[i],
+			member: quorum.nodeRunning[i]
+		})),
+		quorum: {
+			up: quorum.up,
+			explanation: explain(quorum),
+			witness: quorum.witness,
+			witnessRunning: quorum.witnessRunning,
+			witnessVote: quorum.witnessVote
+		},
+		update: {
+			state: stateName(update),
+			order: update.context.order.map((i) => nodeNames[i]),
+			current: updating ? name(update.context.order[update.context.index]) : null,
+			updated: update.context.updated.map((i) => nodeNames[i]),
+			reason: update.context.reason
+		},
+		charts: {
+			server: machineStates(serverMachine),
+			update: machineStates(updateMachine),
+			cluster: CLUSTER_STATES
+		}
+	};
+}
