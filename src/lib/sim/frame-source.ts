@@ -3,6 +3,7 @@
  * every server, drive and switch, indexed like TopologyInfo.
  */
 import { peersLost } from './cluster/heartbeat';
+import { stateName } from './cluster/machines/runner';
 import {
 	FrameFlags,
 	MAX_FRAME_PACKETS,
@@ -16,6 +17,17 @@ import {
 import { Health } from './health';
 import type { SimState } from './model';
 import { DRIVE_FAILED, DRIVE_OK, DRIVE_PULLED, DRIVE_RETIRED } from './storage/model/index';
+
+/** A server's health from its lifecycle state (cluster/machines/server.machine.ts). */
+function serverHealth(lifecycle: string): number {
+	if (lifecycle === 'up' || lifecycle === 'draining' || lifecycle === 'joining') {
+		return Health.healthy;
+	}
+	if (lifecycle === 'paused' || lifecycle === 'updating' || lifecycle === 'rebooting') {
+		return Health.maintenance;
+	}
+	return lifecycle === 'isolated' ? Health.unreachable : Health.failed;
+}
 
 /** What the engine knows besides the model state. */
 export interface FrameInfo {
@@ -72,7 +84,7 @@ export function frameSource(state: SimState, info: FrameInfo): FrameSource {
 	const nodePeersLost = new Uint8Array(nodeCount);
 	const nodeMsSinceHeartbeat = new Float32Array(nodeCount);
 	for (let i = 0; i < nodeCount; i++) {
-		nodeHealth[i] = state.nodeUp[i] ? Health.healthy : Health.failed;
+		nodeHealth[i] = serverHealth(stateName(state.cluster.servers[i]));
 		nodePeersLost[i] = peersLost(state.heartbeat, i);
 		nodeMsSinceHeartbeat[i] = Math.max(0, info.nowMs - state.heartbeat.nodes[i].lastSentMs);
 	}

@@ -11,6 +11,7 @@ import { writePcapng } from './export/pcapng';
 import { TENANT_ISOLATION, TENANT_ISOLATION_DESCRIPTION } from './invariants/isolation';
 import { SLB_INVARIANTS, type SlbInvariant } from './invariants/slb';
 import { STORAGE_INVARIANTS, type StorageInvariant } from './invariants/storage';
+import { CLUSTER_INVARIANTS, type ClusterInvariant } from './cluster/model/index';
 import { Engine } from './kernel/engine';
 import type { InputEvent, LogEntry } from './kernel/types';
 import { queryLog, type LogPage, type LogQuery } from './log';
@@ -308,6 +309,11 @@ export class Simulation {
 					slb.invariants[key].violations
 				);
 			}
+		}
+		const { cluster } = this.engine.state;
+		for (const key of Object.keys(CLUSTER_INVARIANTS) as ClusterInvariant[]) {
+			const { name, description } = CLUSTER_INVARIANTS[key];
+			add(name, description, cluster.invariants[key].violations);
 		}
 		const storage = this.engine.state.storage;
 		if (storage) {

@@ -13,6 +13,8 @@ export interface Simplification {
 }
 
 import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
+import { CLUSTER_MODEL_SIMPLIFICATIONS } from './cluster/model/world';
+import { CLUSTER_QUORUM_SIMPLIFICATIONS } from './cluster/quorum';
 import { ACL_SIMPLIFICATIONS } from './net/acl';
 import { HNV_SIMPLIFICATIONS } from './net/hnv/index';
 import { NET_MODEL_SIMPLIFICATIONS } from './net/model/index';
@@ -29,6 +31,8 @@ import { TOPOLOGY_SIMPLIFICATIONS } from './topology-build';
 export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...TOPOLOGY_SIMPLIFICATIONS,
 	...HEARTBEAT_SIMPLIFICATIONS,
+	...CLUSTER_QUORUM_SIMPLIFICATIONS,
+	...CLUSTER_MODEL_SIMPLIFICATIONS,
 	...TENANT_SCENARIO_SIMPLIFICATIONS,
 	...HNV_SIMPLIFICATIONS,
 	...ACL_SIMPLIFICATIONS,

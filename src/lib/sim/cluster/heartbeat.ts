@@ -7,8 +7,9 @@
  * `threshold` consecutive heartbeats considers the peer lost; FACTS §7 derives "node declared down
  * ≈ delay × threshold" (~10 s on WS2016+, ~5 s on WS2012).
  *
- * This is only failure detection as each server sees it. Cluster membership, regroup and quorum
- * (FACTS §2.1) come in a later issue; nothing here decides whether the cluster is up.
+ * This is only failure detection as each server sees it. Cluster membership and quorum (FACTS
+ * §2.1) are cluster/model's and quorum.ts's: the cluster declares a silent server down on its own
+ * timer (cluster/model/state.ts), not by a regroup among these views.
  *
  * State is plain data (arrays of numbers and booleans) so the engine can checkpoint it.
  */
@@ -204,7 +205,7 @@ export const HEARTBEAT_SIMPLIFICATIONS: readonly Simplification[] = [
 		id: 'heartbeat.detection',
 		title: 'Detecting a lost server',
 		detail:
-			'Each server checks its peers once per heartbeat period and marks a peer lost after it has missed the threshold number of heartbeats in a row (about delay × threshold). Real clusters then regroup and agree on membership; that, and quorum, are not modelled yet.',
+			'Each server checks its peers once per heartbeat period and marks a peer lost after it has missed the threshold number of heartbeats in a row (about delay × threshold). Real clusters then regroup and agree on membership; here the cluster declares the server down one heartbeat period after delay × threshold, without a regroup.',
 		source: 'FACTS.md §7 "Node declared down ≈ delay × threshold" (derived), §2.1'
 	},
 	{

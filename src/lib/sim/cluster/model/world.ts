@@ -3,6 +3,7 @@
  * timing is a CHOICE: FACTS §7 gives "a few minutes" for a drain and nothing for an update's
  * install and reboot.
  */
+import type { Simplification } from '../../simplifications';
 import type { HeartbeatState } from '../heartbeat';
 import type { StorageState } from '../../storage/model/state';
 import type { ClusterState } from './state';
@@ -33,3 +34,27 @@ export const UPDATE_POLL_MS = 1000;
 export const CLUSTER_TIMER = 'cluster.timer';
 export const CLUSTER_DECLARE_DOWN = 'cluster.declare-down';
 export const UPDATE_POLL = 'update.poll';
+
+/** Where the cluster control plane departs from the real system (shown to learners). */
+export const CLUSTER_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
+	{
+		id: 'cluster.lifecycle-timing',
+		title: 'Drain, update and reboot times',
+		detail: `A drain takes ${DRAIN_MS / 60_000} min, installing an update ${INSTALL_MS / 60_000} min and the reboot after it ${REBOOT_MS / 60_000} min; a restored, reconnected or started server joins at once. A paused server's drives are in storage maintenance mode, so writes go on without them and their regions go stale, to be resynced when it resumes. A crashed or isolated server loses its vote when the cluster declares it down, one heartbeat period after delay × threshold.`,
+		source: 'FACTS.md §7 (Drain "a few minutes", heartbeats), §6.1 node states'
+	},
+	{
+		id: 'cluster.update-orchestrator',
+		title: 'Patch and update',
+		detail:
+			'Servers are updated one at a time in index order: safety check (cluster up, every server up, no failed or pulled drive, every volume Healthy with no resync or repair running), drain, install, reboot, resume, then wait until the storage is healthy again. A problem while it waits pauses it with the reason, and it goes on by itself once the reason is gone. Full and Express packages are not told apart, and the update resource provider, Service Fabric and infrastructure VMs are not modelled.',
+		source: 'FACTS.md §6.7, §9.20 (node by node is UNCONFIRMED)'
+	},
+	{
+		id: 'cluster.vms',
+		title: 'Virtual machines during a drain',
+		detail:
+			'Live migration of VMs during a drain, restarting VMs after a failure and availability sets are not modelled yet: a drain simply takes its time.',
+		source: 'FACTS.md §6.3, §6.4, §7'
+	}
+];

@@ -66,7 +66,10 @@ describe('Software Load Balancer: slb-dsr.json', () => {
 			['tenant-isolation', true],
 			['direct-server-return', true],
 			['inbound-via-live-mux', true],
-			['stable-dip', true]
+			['stable-dip', true],
+			['one-server-in-maintenance', true],
+			['drained-before-reboot', true],
+			['cluster-up-with-majority', true]
 		]);
 		expect(slb.invariants.dsr.checks).toBeGreaterThan(100);
 	});

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../index';
+import { stateName } from '../machines/runner';
+
+const FILE = 'static/scenarios/rolling-update.json';
+
+function load(inputs?: unknown[], edit?: (json: Record<string, unknown>) => void): Simulation {
+	const json = JSON.parse(readFileSync(FILE, 'utf8'));
+	if (inputs) json.inputs = inputs;
+	edit?.(json);
+	const loaded = Simulation.fromJson(JSON.stringify(json));
+	if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+	return loaded.sim;
+}
+
+const of = (sim: Simulation, type: string) => sim.log.filter((e) => e.type === type);
+const MAINTENANCE = ['paused', 'updating', 'rebooting'];
+
+describe('patch and update (rolling-update.json)', () => {
+	it('updates one server at a time, drained before its reboot, resyncing in between', () => {
+		const sim = load();
+		let most = 0;
+		let seenResync = 0;
+		for (let t = 60_000; t <= 3_000_000; t += 5_000) {
+			sim.runUntil(t);
+			const held = sim.state.cluster.servers.filter((r) => MAINTENANCE.includes(stateName(r)));
+			most = Math.max(most, held.length);
+			if (sim.state.storage!.volumes.some((v) => v.resync.state === 'running')) seenResync++;
+			expect(sim.state.cluster.quorum.up).toBe(true);
+		}
+		expect(most).toBe(1);
+		expect(seenResync).toBeGreaterThan(0);
+		const [done] = of(sim, 'update.completed');
+		expect(done.servers).toBe('Node01, Node02, Node03, Node04');
+		// Each server: up → draining → paused → updating → rebooting → paused → up, in turn.
+		for (const node of ['Node01', 'Node02', 'Node03', 'Node04']) {
+			const path = of(sim, 'server.state')
+				.filter((e) => e.node === node)
+				.map((e) => e.to);
+			expect(path).toEqual(['draining', 'paused', 'updating', 'rebooting', 'paused', 'up']);
+		}
+		const starts = ['Node01', 'Node02', 'Node03', 'Node04'].map(
+			(node) => of(sim, 'server.state').find((e) => e.node === node)!.t
+		);
+		const resynced = of(sim, 'resync.completed').map((e) => e.t);
+		// The next server is drained only after the storage resynced the previous one's regions.
+		for (let i = 1; i < 4; i++) expect(starts[i]).toBeGreaterThanOrEqual(resynced[i - 1]);
+		expect(sim.state.storage!.volumes.every((v) => v.health === 'Healthy')).toBe(true);
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
+	});
+
+	it('pauses when a drive fails mid-update, naming it, and goes on once it is restored', () => {
+		// Node02 is drained at ~700 s; its update ends ~1300 s. Node03 capacity 1 is drive 14.
+		const sim = load([
+			{ t: 60_000, type: 'update.start' },
+			{ t: 900_000, type: 'drive.pull', drive: 14 },
+			{ t: 1_500_000, type: 'drive.restore', drive: 14 }
+		]);
+		sim.runUntil(1_450_000);
+		expect(stateName(sim.state.cluster.update)).toBe('paused');
+		const [paused] = of(sim, 'update.paused');
+		expect(paused.reason).toMatch(/Node03 capacity 1 is out of service/);
+		// Node02 itself finished: it is back up; nothing else is drained while paused.
+		expect(stateName(sim.state.cluster.servers[1])).toBe('up');
+		expect(
+			sim.state.cluster.servers.filter((r) => MAINTENANCE.includes(stateName(r)))
+		).toHaveLength(0);
+		sim.runUntil(3_600_000);
+		expect(of(sim, 'update.completed')).toHaveLength(1);
+		const resumed = of(sim, 'update.state').find((e) => e.from === 'paused')!;
+		expect(resumed.t).toBeGreaterThan(1_500_000);
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
+	});
+
+	it('refuses a drain while a volume is unhealthy (FACTS §7)', () => {
+		const sim = load([
+			{ t: 1000, type: 'drive.fail', drive: 2 },
+			{ t: 2000, type: 'node.drain', node: 1 }
+		]);
+		sim.runUntil(3000);
+		const ignored = of(sim, 'input.ignored').at(-1)!;
+		expect(ignored.reason).toMatch(/a drain is refused while Volume0\d is Warning/);
+		expect(stateName(sim.state.cluster.servers[1])).toBe('up');
+	});
+});
+
+describe('server failures and cluster quorum', () => {
+	it('declares a crashed server down after the heartbeat limit; a third loss takes quorum when it holds the last vote', () => {
+		const sim = load(
+			[
+				{ t: 1000, type: 'node.fail', node: 1 },
+				{ t: 100_000, type: 'node.fail', node: 2 },
+				{ t: 200_000, type: 'node.fail', node: 0 },
+				{ t: 300_000, type: 'node.restore', node: 0 }
+			],
+			(json) => ((json.cluster as Record<string, unknown>).witness = 'none')
+		);
+		sim.runUntil(212_000);
+		const down = of(sim, 'cluster.node-down');
+		// WS2016 heartbeats: 1 s × 10; declared one period after the limit (11 s).
+		expect(down.map((e) => [e.node, e.t])).toEqual([
+			['Node02', 12_000],
+			['Node03', 111_000],
+			['Node01', 211_000]
+		]);
+		// Dynamic quorum: 4 servers (Node04 zeroed) → 3 voting → 2 left, Node04 zeroed again, so
+		// Node01 holds the only vote; losing it takes the cluster down (FACTS §2.1, 50/50 cells).
+		const lost = of(sim, 'cluster.quorum-lost');
+		expect(lost.map((e) => e.t)).toEqual([211_000]);
+		const volumes = sim.state.storage!.volumes;
+		expect(volumes.every((v) => v.operational === 'Detached')).toBe(true);
+		// Node01 brings back the vote the cluster went down with.
+		sim.runUntil(400_000);
+		expect(of(sim, 'cluster.quorum-regained').map((e) => e.t)).toEqual([300_000]);
+		expect(volumes.every((v) => v.health === 'Warning')).toBe(true);
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
+	});
+
+	it('treats an isolated server like a crashed one until its network is back', () => {
+		const sim = load([
+			{ t: 1000, type: 'node.isolate', node: 2 },
+			{ t: 60_000, type: 'node.restore', node: 2 }
+		]);
+		sim.runUntil(59_000);
+		expect(stateName(sim.state.cluster.servers[2])).toBe('isolated');
+		expect(sim.state.nodeUp[2]).toBe(false);
+		expect(of(sim, 'cluster.node-down').map((e) => e.node)).toEqual(['Node03']);
+		sim.runUntil(61_000);
+		expect(stateName(sim.state.cluster.servers[2])).toBe('up');
+		expect(sim.state.cluster.quorum.nodeRunning[2]).toBe(true);
+	});
+
+	it('gives up a vote at once on a graceful shutdown', () => {
+		const sim = load([{ t: 1000, type: 'node.shutdown', node: 0 }]);
+		sim.runUntil(1000);
+		expect(stateName(sim.state.cluster.servers[0])).toBe('off');
+		expect(sim.state.cluster.quorum.nodeRunning[0]).toBe(false);
+		expect(of(sim, 'cluster.node-down')).toEqual([]);
+	});
+});
