@@ -25,6 +25,7 @@ export interface SimHandle {
 		| 'driveContents'
 		| 'slb'
 		| 'storage'
+		| 'cluster'
 	>;
 	terminate(): void;
 }

@@ -313,3 +313,60 @@ describe('Session: tenant networking', () => {
 		expect(session.slowed).toBe(true);
 	});
 });
+
+describe('Session: cluster', () => {
+	it('reads the cluster with the scenario and sends server and update inputs at the current time', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		await settle();
+		expect(session.cluster.view?.servers.map((s) => s.name)).toEqual([
+			'Node01',
+			'Node02',
+			'Node03',
+			'Node04'
+		]);
+		session.seek(4_000);
+		await settle();
+		session.cluster.drain(2);
+		await settle();
+		session.cluster.startUpdate();
+		await settle();
+		const added = sim.state.calls.filter((c) => c.method === 'addInput').map((c) => c.args[0]);
+		expect(added).toEqual([
+			{ t: 4_000, type: 'node.drain', node: 2 },
+			{ t: 4_000, type: 'update.start' }
+		]);
+	});
+
+	it('refreshes every simulated second while the Cluster tab is open', async () => {
+		const { session, sim } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		await settle();
+		const reads = () => sim.state.calls.filter((c) => c.method === 'cluster').length;
+		const before = reads();
+		session.seek(1_500); // a new second, but the tab is closed
+		await settle();
+		expect(reads()).toBe(before);
+		session.setTab('cluster');
+		session.seek(2_500);
+		await settle();
+		expect(reads()).toBe(before + 1);
+	});
+
+	it('announces a quorum loss found after the log grows', async () => {
+		const { session, sim, announcer } = setup();
+		await session.start(null);
+		session.sceneBuilt();
+		await settle();
+		const down = structuredClone(sim.state.cluster);
+		down.quorum.up = false;
+		down.quorum.explanation = '2 of 5 votes (present: Node01 and Node02): 2 is not more than 2.5';
+		sim.state.cluster = down;
+		session.failNode(3);
+		await settle();
+		expect(session.cluster.view?.quorum.up).toBe(false);
+		expect(announcer.message).toContain('Cluster quorum lost: 2 of 5 votes');
+	});
+});

@@ -37,6 +37,7 @@ import {
 import { AclRules } from './acl-rules.svelte';
 import { SlbState } from './slb-state.svelte';
 import { StorageState } from './storage-state.svelte';
+import { ClusterState } from './cluster-state.svelte';
 import { LostPeers } from './lost-peers.svelte';
 import { findObject, sameObject, type ObjectRef } from './objects';
 import { Player, type PlayerHost } from './player.svelte';
@@ -74,8 +75,8 @@ const REFUSED = 'The simulation refused that';
 
 /** Shortest gap between frame-triggered invariant refreshes when deps give none, in wall ms. */
 const INVARIANTS_THROTTLE_MS = 300;
-/** The live IO charts refresh at most this often (wall ms). */
-const STORAGE_REFRESH_MIN_MS = 250;
+/** The live IO charts and statecharts refresh at most this often (wall ms). */
+const LIVE_REFRESH_MIN_MS = 250;
 
 /** The MIME type of the capture download (pcapng has no registered type of its own). */
 export const CAPTURE_MIME = 'application/octet-stream';
@@ -119,8 +120,8 @@ export class Session {
 	 * a three-way mirror write goes to three servers).
 	 */
 	ioWriteServersSeen = 0;
-	/** Wall time (ms) of the last per-second storage refresh. */
-	#storageRefreshAt = 0;
+	/** Wall time (ms) of the last per-second storage or cluster refresh. */
+	#liveRefreshAt = 0;
 	/** The log entry (index in the whole log) the learner jumped to, highlighted in the log. */
 	highlightedLogIndex = $state<number | null>(null);
 
@@ -148,6 +149,13 @@ export class Session {
 		api: () => this.#handle?.api ?? null,
 		generation: () => this.#generation,
 		send: (input) => this.#player.send({ type: 'input', input })
+	});
+	/** The cluster control plane's view (servers, quorum, patch and update) and inputs. */
+	readonly cluster = new ClusterState({
+		api: () => this.#handle?.api ?? null,
+		generation: () => this.#generation,
+		send: (input) => this.#player.send({ type: 'input', input }),
+		announce: (message) => this.announcer.announce(message)
 	});
 	/** The Software Load Balancer's view and inputs. */
 	readonly slb = new SlbState({
@@ -503,6 +511,7 @@ export class Session {
 		this.acl.reset();
 		this.slb.reset();
 		this.storage.reset();
+		this.cluster.reset();
 		if (this.#invariantsTimer !== null) clearTimeout(this.#invariantsTimer);
 		this.#invariantsTimer = null;
 		this.#aclPending = false;
@@ -535,6 +544,7 @@ export class Session {
 		void this.#refreshInvariants();
 		void this.slb.refresh();
 		void this.storage.refresh();
+		void this.cluster.refresh();
 	}
 
 	/** Shows a frame, then refreshes what depends on the logs it says changed. */
@@ -554,8 +564,9 @@ export class Session {
 	}
 
 	/**
-	 * Storage transfers in the frame: which servers took writes; and the live IO charts, refreshed
-	 * when a simulated second has passed (at most four times a wall second) while the tab is open.
+	 * Storage transfers in the frame: which servers took writes; and the live IO charts (or the
+	 * Cluster tab's statecharts), refreshed when a simulated second has passed (at most four times
+	 * a wall second) while their tab is open.
 	 */
 	#noteStorageFrame(beforeMs: number): void {
 		const reader = this.reader;
@@ -570,11 +581,13 @@ export class Session {
 			this.ioWriteServersSeen = Math.max(this.ioWriteServersSeen, servers.length);
 		}
 		const second = (ms: number) => Math.floor(ms / 1000);
-		if (this.tab !== 'storage' || second(this.clock.simTimeMs) === second(beforeMs)) return;
+		const live =
+			this.tab === 'storage' ? this.storage : this.tab === 'cluster' ? this.cluster : null;
+		if (!live || second(this.clock.simTimeMs) === second(beforeMs)) return;
 		const now = Date.now();
-		if (now - this.#storageRefreshAt < STORAGE_REFRESH_MIN_MS) return;
-		this.#storageRefreshAt = now;
-		void this.storage.refresh();
+		if (now - this.#liveRefreshAt < LIVE_REFRESH_MIN_MS) return;
+		this.#liveRefreshAt = now;
+		void live.refresh();
 	}
 
 	/** Refreshes the invariants and the network view soon: at most once per throttle interval. */
@@ -587,6 +600,7 @@ export class Session {
 			void this.#refreshNetwork();
 			void this.slb.refresh();
 			void this.storage.refresh();
+			void this.cluster.refresh();
 		}, this.#deps.logThrottleMs ?? INVARIANTS_THROTTLE_MS);
 	}
 

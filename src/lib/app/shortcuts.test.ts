@@ -25,6 +25,7 @@ describe('shortcutFor', () => {
 		expect(shortcutFor(key('3'))).toEqual({ type: 'tab', tab: 'log' });
 		expect(shortcutFor(key('5'))).toEqual({ type: 'tab', tab: 'network' });
 		expect(shortcutFor(key('6'))).toEqual({ type: 'tab', tab: 'storage' });
+		expect(shortcutFor(key('7'))).toEqual({ type: 'tab', tab: 'cluster' });
 		expect(shortcutFor(key('?', {}))).toEqual({ type: 'help' });
 		expect(shortcutFor(key('x'))).toBeNull();
 	});
@@ -55,7 +56,24 @@ describe('shortcutFor', () => {
 
 	it('documents every mapped key in the help list', () => {
 		const documented = SHORTCUT_HELP.flatMap((h) => h.keys);
-		for (const k of ['Space', '.', '→', ',', '←', '[', ']', 'Home', 'f', 'r', '1', '4', '5', '?']) {
+		for (const k of [
+			'Space',
+			'.',
+			'→',
+			',',
+			'←',
+			'[',
+			']',
+			'Home',
+			'f',
+			'r',
+			'1',
+			'4',
+			'5',
+			'6',
+			'7',
+			'?'
+		]) {
 			expect(documented).toContain(k);
 		}
 	});

@@ -4,14 +4,15 @@
  * help dialog lists exactly what the mapping does.
  */
 
-/** Side-panel tabs in order; shortcuts 1–6 select them. */
+/** Side-panel tabs in order; shortcuts 1–7 select them. */
 export const PANEL_TABS = [
 	'details',
 	'objects',
 	'log',
 	'simplified',
 	'network',
-	'storage'
+	'storage',
+	'cluster'
 ] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
@@ -55,8 +56,8 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
 	{ keys: ['f'], description: 'Fail the selected server' },
 	{ keys: ['r'], description: 'Restore the selected server' },
 	{
-		keys: ['1', '2', '3', '4', '5', '6'],
-		description: 'Details, Objects, Event log, Simplified, Network, Storage tab'
+		keys: ['1', '2', '3', '4', '5', '6', '7'],
+		description: 'Details, Objects, Event log, Simplified, Network, Storage, Cluster tab'
 	},
 	{ keys: ['Shift+F10', 'Menu'], description: 'Actions for the focused row in the Objects table' },
 	{ keys: ['?'], description: 'Show this help' }
@@ -83,6 +84,7 @@ const KEY_ACTIONS: Record<string, ShortcutAction> = {
 	'4': { type: 'tab', tab: 'simplified' },
 	'5': { type: 'tab', tab: 'network' },
 	'6': { type: 'tab', tab: 'storage' },
+	'7': { type: 'tab', tab: 'cluster' },
 	'?': { type: 'help' }
 };
 

@@ -10,6 +10,7 @@ import type { HealthView } from './frame-view';
 import type { SimHandle } from './session.svelte';
 import type {
 	AclRuleListing,
+	ClusterView,
 	DriveContentsView,
 	InvariantResult,
 	LoadResult,
@@ -185,6 +186,8 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 		/** What slb() and storage() answer. */
 		slb: null as SlbView | null,
 		storage: null as StorageView | null,
+		/** What cluster() answers (every server up, no witness, no update yet by default). */
+		cluster: makeClusterView(topology.nodes.map((n) => n.name)) as ClusterView,
 		/** What driveContents() answers. */
 		driveContents: null as DriveContentsView | null,
 		/** Effective firewall rules by VM, as aclRules answers them. */
@@ -296,6 +299,10 @@ export function fakeSim(topology = makeTopology(), options: { durationMs?: numbe
 			state.calls.push({ method: 'storage', args: [] });
 			return state.storage;
 		},
+		async cluster() {
+			state.calls.push({ method: 'cluster', args: [] });
+			return state.cluster;
+		},
 		async driveContents(drive) {
 			state.calls.push({ method: 'driveContents', args: [drive] });
 			return state.driveContents;
@@ -363,5 +370,58 @@ export function makePoolSummary(
 			}
 		],
 		volumeNames: options.volumeNames ?? []
+	};
+}
+
+/** Every state of each cluster machine, as the worker lists them (cluster-view.ts charts). */
+export const CLUSTER_CHARTS: ClusterView['charts'] = {
+	server: [
+		'up',
+		'draining',
+		'paused',
+		'updating',
+		'rebooting',
+		'failed',
+		'isolated',
+		'off',
+		'joining'
+	],
+	update: [
+		'idle',
+		'running',
+		'running.checking',
+		'running.draining',
+		'running.updating',
+		'running.resuming',
+		'running.resyncing',
+		'paused',
+		'done'
+	],
+	cluster: ['up', 'down']
+};
+
+/**
+ * The cluster view of rolling-update.json before the update: every server up with its vote and
+ * a reachable cloud witness voting (5 of 5 votes), patch and update not started.
+ */
+export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']): ClusterView {
+	const total = names.length + 1;
+	return {
+		servers: names.map((name) => ({
+			name,
+			state: 'up',
+			reason: 'running and in the cluster',
+			vote: 1,
+			member: true
+		})),
+		quorum: {
+			up: true,
+			explanation: `${total} of ${total} votes (${names.join(', ')} and the cloud witness): ${total} > ${total / 2}, the cluster is up.`,
+			witness: 'cloud',
+			witnessRunning: true,
+			witnessVote: 1
+		},
+		update: { state: 'idle', order: [], current: null, updated: [], reason: null },
+		charts: CLUSTER_CHARTS
 	};
 }

@@ -79,4 +79,20 @@ describe('Inspector (tenant networking wired to the session)', () => {
 			{ t: 0, type: 'flow.start', from: 'contoso-vm1', to: 'contoso-vm2', protocol: 'icmp' }
 		]);
 	});
+
+	it('drains a server and starts patch and update from the Cluster tab', async () => {
+		const user = userEvent.setup();
+		const { session, sim } = await setup();
+		await user.click(screen.getByRole('tab', { name: 'Cluster' }));
+		expect(session.tab).toBe('cluster');
+		await user.click(screen.getByRole('button', { name: 'Drain Node02' }));
+		await settle();
+		await user.click(screen.getByRole('button', { name: 'Start patch and update' }));
+		await settle();
+		const added = sim.state.calls.filter((c) => c.method === 'addInput').map((c) => c.args[0]);
+		expect(added).toEqual([
+			{ t: 0, type: 'node.drain', node: 1 },
+			{ t: 0, type: 'update.start' }
+		]);
+	});
 });

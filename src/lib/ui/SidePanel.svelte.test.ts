@@ -19,7 +19,8 @@ describe('SidePanel', () => {
 				log: text('Log'),
 				simplified: text('Simplified'),
 				network: text('Network'),
-				storage: text('Storage')
+				storage: text('Storage'),
+				cluster: text('Cluster')
 			}
 		});
 		render(SidePanel, props);
@@ -35,7 +36,7 @@ describe('SidePanel', () => {
 		await user.keyboard('{Home}');
 		expect(screen.getByRole('tab', { name: 'Details' })).toHaveFocus();
 		await user.keyboard('{End}');
-		expect(screen.getByRole('tab', { name: 'Storage' })).toHaveFocus();
-		expect(screen.getByRole('tabpanel')).toHaveTextContent('Storage content');
+		expect(screen.getByRole('tab', { name: 'Cluster' })).toHaveFocus();
+		expect(screen.getByRole('tabpanel')).toHaveTextContent('Cluster content');
 	});
 });

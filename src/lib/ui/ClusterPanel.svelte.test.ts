@@ -1,0 +1,188 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { ClusterView } from '$lib/app/cluster-view';
+import { makeClusterView } from '$lib/app/test-fixtures';
+import ClusterPanel from './ClusterPanel.svelte';
+
+/**
+ * default-4-node.json with the update under way: Node01 updated, Node02 paused (drained) and
+ * being updated, Node03 shut down by the operator, Node04 running with its vote zeroed; no
+ * witness, so dynamic quorum keeps the total odd.
+ */
+function updatingView(): ClusterView {
+	const view = makeClusterView();
+	view.servers = [
+		{ name: 'Node01', state: 'up', reason: 'resumed: back in service', vote: 1, member: true },
+		{ name: 'Node02', state: 'updating', reason: 'installing the update', vote: 1, member: true },
+		{ name: 'Node03', state: 'off', reason: 'shut down gracefully', vote: 0, member: false },
+		{ name: 'Node04', state: 'up', reason: 'running and in the cluster', vote: 0, member: true }
+	];
+	view.quorum = {
+		up: true,
+		explanation:
+			"2 of 3 votes (Node01 and Node02; Node04's vote zeroed to keep the total odd; Node03 left gracefully): 2 > 1.5, the cluster is up.",
+		witness: 'none',
+		witnessRunning: false,
+		witnessVote: 0
+	};
+	view.update = {
+		state: 'running.updating',
+		order: ['Node01', 'Node02', 'Node03', 'Node04'],
+		current: 'Node02',
+		updated: ['Node01'],
+		reason: null
+	};
+	return view;
+}
+
+function renderPanel(cluster: ClusterView | null) {
+	const onServer = vi.fn();
+	const onStartUpdate = vi.fn();
+	const result = render(ClusterPanel, { cluster, onServer, onStartUpdate });
+	return { ...result, onServer, onStartUpdate };
+}
+
+describe('ClusterPanel', () => {
+	it('says so before the cluster is read', () => {
+		renderPanel(null);
+		expect(screen.getByTestId('cluster-none')).toBeInTheDocument();
+	});
+
+	it('shows quorum with its vote arithmetic and the witness', () => {
+		renderPanel(updatingView());
+		const quorum = screen.getByTestId('cluster-quorum');
+		expect(quorum).toHaveTextContent('Cluster up: it has quorum');
+		expect(screen.getByTestId('cluster-votes')).toHaveTextContent('2 of 3 votes');
+		expect(screen.getByTestId('cluster-witness')).toHaveTextContent(
+			'No witness: only the servers vote.'
+		);
+	});
+
+	it('lists each server with the controls its state allows, named after the server', async () => {
+		const user = userEvent.setup();
+		const { onServer } = renderPanel(updatingView());
+		const row = (i: number) => within(screen.getByTestId(`cluster-server-${i}`));
+		expect(row(1).getByText('Installing the update')).toBeInTheDocument();
+		expect(row(2).getByText('shut down gracefully')).toBeInTheDocument();
+		expect(screen.getByTestId('cluster-vote-3')).toHaveTextContent('0 (zeroed)');
+		expect(screen.getByTestId('cluster-vote-2')).toHaveTextContent(/^0$/);
+		expect(
+			row(0)
+				.getAllByRole('button')
+				.map((b) => b.textContent?.trim())
+		).toEqual(['Drain Node01', 'Shut down Node01', 'Isolate Node01', 'Fail Node01']);
+		expect(row(1).getAllByRole('button')).toHaveLength(1);
+		expect(row(2).queryByRole('button', { name: 'Drain Node03' })).toBeNull();
+		await user.click(screen.getByRole('button', { name: 'Drain Node04' }));
+		await user.click(screen.getByRole('button', { name: 'Restore Node03' }));
+		await user.click(screen.getByRole('button', { name: 'Fail Node02' }));
+		await user.click(screen.getByRole('button', { name: 'Isolate Node01' }));
+		await user.click(screen.getByRole('button', { name: 'Shut down Node04' }));
+		expect(onServer.mock.calls).toEqual([
+			['drain', 3],
+			['restore', 2],
+			['fail', 1],
+			['isolate', 0],
+			['shutdown', 3]
+		]);
+	});
+
+	it('offers Resume for a paused server', async () => {
+		const user = userEvent.setup();
+		const view = makeClusterView();
+		view.servers[2] = {
+			...view.servers[2],
+			state: 'paused',
+			reason: 'drained and paused (maintenance)'
+		};
+		const { onServer } = renderPanel(view);
+		await user.click(screen.getByRole('button', { name: 'Resume Node03' }));
+		expect(onServer).toHaveBeenCalledWith('resume', 2);
+	});
+
+	it('starts patch and update, and shows each server step and the progress', async () => {
+		const user = userEvent.setup();
+		const { onStartUpdate, rerender } = renderPanel(makeClusterView());
+		const start = screen.getByRole('button', { name: 'Start patch and update' });
+		expect(start).toBeEnabled();
+		expect(screen.getByTestId('update-state')).toHaveTextContent('Not started');
+		await user.click(start);
+		expect(onStartUpdate).toHaveBeenCalledOnce();
+
+		await rerender({ cluster: updatingView() });
+		expect(screen.getByRole('button', { name: 'Start patch and update' })).toBeDisabled();
+		expect(screen.getByTestId('update-state')).toHaveTextContent('Running: updating Node02');
+		expect(screen.getByTestId('update-row-0')).toHaveTextContent('Done');
+		const current = screen.getByTestId('update-row-1');
+		expect(current).toHaveTextContent('Installing the update');
+		expect(current).toHaveAttribute('aria-current', 'step');
+		expect(screen.getByTestId('update-row-2')).toHaveTextContent('Waiting for its turn');
+		const progress = screen.getByRole('progressbar', { name: 'Servers updated' });
+		expect(progress).toHaveAttribute('value', '1');
+		expect(progress).toHaveAttribute('max', '4');
+		expect(screen.queryByTestId('update-pause-reason')).toBeNull();
+	});
+
+	it('shows the pause reason prominently and on the server row', () => {
+		const view = makeClusterView();
+		const reason =
+			'Node01 capacity 2 is out of service: replace or restore it and let the volumes heal';
+		view.update = {
+			state: 'paused',
+			order: ['Node01', 'Node02', 'Node03', 'Node04'],
+			current: 'Node01',
+			updated: [],
+			reason
+		};
+		renderPanel(view);
+		expect(screen.getByTestId('update-pause-reason')).toHaveTextContent(`Paused: ${reason}`);
+		expect(screen.getByTestId('update-row-0')).toHaveTextContent(`Paused: ${reason}`);
+		expect(screen.getByRole('button', { name: 'Start patch and update' })).toBeDisabled();
+	});
+
+	it('marks the active state of each statechart, following the server being updated', async () => {
+		const user = userEvent.setup();
+		renderPanel(updatingView());
+		const update = within(screen.getByTestId('statechart-update'));
+		const active = update.getByRole('listitem', { current: true });
+		expect(active).toHaveAttribute('data-testid', 'chart-update-running.updating');
+		expect(active).toHaveTextContent('● active');
+		expect(screen.getByTestId('chart-update-running')).toHaveAttribute('data-activity', 'within');
+		expect(screen.getByTestId('chart-update-idle')).not.toHaveAttribute('aria-current');
+		expect(update.getAllByRole('listitem')).toHaveLength(9);
+
+		const cluster = within(screen.getByTestId('statechart-cluster'));
+		expect(cluster.getByRole('listitem', { current: true })).toHaveTextContent('up');
+
+		const server = within(screen.getByTestId('statechart-server'));
+		expect(screen.getByTestId('statechart-server')).toHaveTextContent('Server Node02');
+		expect(server.getByRole('listitem', { current: true })).toHaveAttribute(
+			'data-testid',
+			'chart-server-updating'
+		);
+		await user.selectOptions(screen.getByRole('combobox', { name: 'Server' }), 'Node03');
+		expect(screen.getByTestId('statechart-server')).toHaveTextContent('Server Node03');
+		expect(server.getByRole('listitem', { current: true })).toHaveAttribute(
+			'data-testid',
+			'chart-server-off'
+		);
+	});
+
+	it('shows the cluster down in the statechart and the quorum marker', () => {
+		const view = makeClusterView();
+		view.quorum = {
+			...view.quorum,
+			up: false,
+			explanation:
+				'2 of 5 votes (present: Node01 and Node02; missing: Node03, Node04 and the cloud witness): 2 is not more than 2.5, the cluster is down.'
+		};
+		renderPanel(view);
+		expect(screen.getByTestId('cluster-quorum')).toHaveTextContent('Cluster down: quorum lost');
+		const cluster = within(screen.getByTestId('statechart-cluster'));
+		expect(cluster.getByRole('listitem', { current: true })).toHaveAttribute(
+			'data-testid',
+			'chart-cluster-down'
+		);
+	});
+});
