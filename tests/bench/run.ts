@@ -11,6 +11,7 @@ import { benchNetwork, NETWORK_FLOWS } from './network';
 import { benchSlb, SLB_MUXES } from './slb';
 import { benchPlacement } from './storage';
 import { benchStorageIo, IO_TARGET_IOPS } from './storage-io';
+import { benchRollingUpdate } from './rolling-update';
 
 const KERNEL_EVENTS = 1_000_000;
 const FRAME_PACKS = 20_000;
@@ -51,6 +52,7 @@ const network = benchNetwork();
 const slb = benchSlb();
 const placement = benchPlacement();
 const storageIo = benchStorageIo();
+const rolling = benchRollingUpdate();
 const frame = benchFramePack();
 const fmt = (n: number, digits = 0) =>
 	n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
