@@ -7,6 +7,7 @@
  * extents of it, or holding one of its stale extents.
  */
 import type { SimContext } from '../kernel/types';
+import { recordCheck } from './record';
 import { NO_DRIVE } from '../storage/placement';
 import { DRIVE_OK, DRIVE_PULLED, type StorageState } from '../storage/model/state';
 
@@ -63,11 +64,6 @@ export function checkAckedWrites(
 	nodeUp: readonly boolean[],
 	ctx: SimContext
 ): void {
-	const rec = storage.invariants.ackedWrites;
-	rec.checks++;
 	const violation = ackedWriteViolation(storage, nodeUp);
-	if (violation === undefined) return;
-	rec.violations++;
-	rec.firstMessage ??= violation;
-	ctx.log('invariant.violated', { name: ACKED_WRITES_INVARIANT.name, reason: violation });
+	recordCheck(storage.invariants.ackedWrites, ACKED_WRITES_INVARIANT.name, violation, ctx);
 }

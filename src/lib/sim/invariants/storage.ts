@@ -7,6 +7,7 @@
  * - no-acknowledged-write-lost: see storage-writes.ts.
  */
 import type { SimContext } from '../kernel/types';
+import { recordCheck } from './record';
 import { NO_DRIVE } from '../storage/placement';
 import { DRIVE_OK, type InvariantRecord, type StorageState } from '../storage/model/state';
 import type { VolumeVerdict } from '../storage/model/verdict';
@@ -27,18 +28,12 @@ export const STORAGE_INVARIANTS = {
 
 export type StorageInvariant = keyof typeof STORAGE_INVARIANTS;
 
-function record(
+const record = (
 	rec: InvariantRecord,
 	which: StorageInvariant,
 	violation: string | undefined,
 	ctx: SimContext
-): void {
-	rec.checks++;
-	if (violation === undefined) return;
-	rec.violations++;
-	rec.firstMessage ??= violation;
-	ctx.log('invariant.violated', { name: STORAGE_INVARIANTS[which].name, reason: violation });
-}
+) => recordCheck(rec, STORAGE_INVARIANTS[which].name, violation, ctx);
 
 /** Checks both invariants for every volume against the verdicts just computed. */
 export function checkStorageInvariants(

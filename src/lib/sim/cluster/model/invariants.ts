@@ -8,7 +8,7 @@
  *   (checked against the votes themselves, not the quorum module's own verdict).
  */
 import type { SimContext } from '../../kernel/types';
-import type { InvariantRecord } from '../../storage/model/state';
+import { recordCheck, type InvariantRecord } from '../../invariants/record';
 import { stateName } from '../machines/runner';
 import type { ClusterWorld } from './world';
 
@@ -31,18 +31,12 @@ export type ClusterInvariant = keyof typeof CLUSTER_INVARIANTS;
 
 const MAINTENANCE = ['paused', 'updating', 'rebooting'];
 
-function record(
+const record = (
 	rec: InvariantRecord,
 	which: ClusterInvariant,
 	violation: string | undefined,
 	ctx: SimContext
-): void {
-	rec.checks++;
-	if (violation === undefined) return;
-	rec.violations++;
-	rec.firstMessage ??= violation;
-	ctx.log('invariant.violated', { name: CLUSTER_INVARIANTS[which].name, reason: violation });
-}
+) => recordCheck(rec, CLUSTER_INVARIANTS[which].name, violation, ctx);
 
 /** Checks the three invariants after server `node` went from `before` to `after` (or −1). */
 export function checkClusterInvariants(

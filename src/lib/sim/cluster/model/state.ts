@@ -3,7 +3,7 @@
  * quorum (quorum.ts), the patch-and-update orchestrator, and the cluster invariants. Plain data,
  * cloned by checkpoints; the machines are stored as records (machines/runner.ts).
  */
-import type { InvariantRecord } from '../../storage/model/state';
+import { newInvariantRecord, type InvariantRecord } from '../../invariants/record';
 import { createQuorum, type ClusterQuorum, type WitnessKind } from '../quorum';
 import { startMachine, type MachineRecord } from '../machines/runner';
 import { serverMachine, type ServerContext } from '../machines/server.machine';
@@ -24,8 +24,6 @@ export interface ClusterState {
 	};
 }
 
-const record = (): InvariantRecord => ({ checks: 0, violations: 0, firstMessage: null });
-
 /**
  * The cluster at time 0: every server up and voting. CHOICE (FACTS §7, §9.17): the cluster
  * declares a silent server down one heartbeat period after delay × threshold, when its peers'
@@ -43,9 +41,9 @@ export function createClusterState(
 		update: startMachine<UpdateContext>(updateMachine).record,
 		detectMs: heartbeat.delayMs * (heartbeat.threshold + 1),
 		invariants: {
-			oneInMaintenance: record(),
-			drainedBeforeReboot: record(),
-			upWithMajority: record()
+			oneInMaintenance: newInvariantRecord(),
+			drainedBeforeReboot: newInvariantRecord(),
+			upWithMajority: newInvariantRecord()
 		}
 	};
 }

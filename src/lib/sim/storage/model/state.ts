@@ -10,6 +10,7 @@ import { capacityClassOf, storageEfficiency, type ResiliencyType } from '../resi
 import { slabCount, slabLayout } from '../layout';
 import { placeVolume, poolFromTopology, type Placement, type PoolDrives } from '../placement';
 import type { Platform } from '../volume-request';
+import { newInvariantRecord, type InvariantRecord } from '../../invariants/record';
 import { geometryOfVolumes } from '../io/volumes';
 import { createIoState, type IoState, type WorkloadSpecLike } from '../io/state';
 
@@ -83,12 +84,7 @@ export interface StorageState {
 	io: IoState;
 }
 
-/** Checks and violations of one storage invariant. */
-export interface InvariantRecord {
-	checks: number;
-	violations: number;
-	firstMessage: string | null;
-}
+export type { InvariantRecord } from '../../invariants/record';
 
 const GB = 1e9;
 
@@ -127,9 +123,9 @@ export function createStorageState(
 		clusterUp: true,
 		failSeq: new Uint32Array(topology.drives.length),
 		invariants: {
-			distinctServers: { checks: 0, violations: 0, firstMessage: null },
-			onlineHasCopies: { checks: 0, violations: 0, firstMessage: null },
-			ackedWrites: { checks: 0, violations: 0, firstMessage: null }
+			distinctServers: newInvariantRecord(),
+			onlineHasCopies: newInvariantRecord(),
+			ackedWrites: newInvariantRecord()
 		},
 		io: createIoState(topology, geometry, workloads, names)
 	};
