@@ -422,6 +422,15 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 			witnessVote: 1
 		},
 		update: { state: 'idle', order: [], current: null, updated: [], reason: null },
+		networkController: {
+			replicas: ['Node01', 'Node02', 'Node03'].map((server, i) => ({
+				name: `NC0${i + 1}`,
+				server,
+				up: true,
+				primary: i === 0
+			})),
+			writesRefused: null
+		},
 		charts: CLUSTER_CHARTS
 	};
 }

@@ -25,6 +25,8 @@ import {
 	createClusterState,
 	handleClusterEvent,
 	handleClusterInput,
+	NC_WRITES,
+	ncWriteRefusal,
 	type ClusterState,
 	type ClusterWorld
 } from './cluster/model/index';
@@ -153,10 +155,16 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 			case 'update.start':
 				handleClusterInput(clusterWorld(state, ctx), input, ctx);
 				return;
-			default:
+			default: {
+				// Northbound changes go through the Network Controller, which needs a majority.
+				const refusal = NC_WRITES.includes(input.type)
+					? ncWriteRefusal(state.cluster.nc, state.nodeUp)
+					: null;
+				if (refusal) return ignore(ctx, `${input.type} refused: ${refusal}`);
 				if (handleNetInput(state, input, ctx)) return;
 				if (state.storage && handleStorageInput(storageWorld(state), input, ctx)) return;
 				ignore(ctx, `unknown input type ${JSON.stringify(input.type)}`);
+			}
 		}
 	}
 };

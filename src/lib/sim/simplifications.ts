@@ -14,6 +14,7 @@ export interface Simplification {
 
 import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
 import { CLUSTER_MODEL_SIMPLIFICATIONS } from './cluster/model/world';
+import { NC_SIMPLIFICATIONS } from './cluster/model/nc';
 import { CLUSTER_QUORUM_SIMPLIFICATIONS } from './cluster/quorum';
 import { ACL_SIMPLIFICATIONS } from './net/acl';
 import { HNV_SIMPLIFICATIONS } from './net/hnv/index';
@@ -33,6 +34,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...HEARTBEAT_SIMPLIFICATIONS,
 	...CLUSTER_QUORUM_SIMPLIFICATIONS,
 	...CLUSTER_MODEL_SIMPLIFICATIONS,
+	...NC_SIMPLIFICATIONS,
 	...TENANT_SCENARIO_SIMPLIFICATIONS,
 	...HNV_SIMPLIFICATIONS,
 	...ACL_SIMPLIFICATIONS,

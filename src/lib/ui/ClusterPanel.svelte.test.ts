@@ -59,6 +59,25 @@ describe('ClusterPanel', () => {
 		);
 	});
 
+	it('names the Network Controller replicas and says when changes are refused', () => {
+		const view = updatingView();
+		view.networkController = {
+			replicas: [
+				{ name: 'NC01', server: 'Node01', up: true, primary: true },
+				{ name: 'NC02', server: 'Node02', up: false, primary: false },
+				{ name: 'NC03', server: 'Node03', up: false, primary: false }
+			],
+			writesRefused:
+				'the Network Controller has 1 of 3 replicas running and writes need 2 (FACTS §5.1)'
+		};
+		renderPanel(view);
+		const nc = screen.getByTestId('cluster-nc');
+		expect(nc).toHaveTextContent(
+			'Network Controller: NC01 on Node01 (primary), NC02 on Node02 (down), NC03 on Node03 (down).'
+		);
+		expect(nc).toHaveTextContent('Changes are refused: the Network Controller has 1 of 3 replicas');
+	});
+
 	it('lists each server with the controls its state allows, named after the server', async () => {
 		const user = userEvent.setup();
 		const { onServer } = renderPanel(updatingView());

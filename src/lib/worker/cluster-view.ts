@@ -7,6 +7,7 @@ import { machineStates, stateName } from '../sim/cluster/machines/runner';
 import { serverMachine } from '../sim/cluster/machines/server.machine';
 import { updateMachine } from '../sim/cluster/machines/update.machine';
 import { explain } from '../sim/cluster/quorum';
+import { ncWriteRefusal, replicaName } from '../sim/cluster/model/nc';
 import type { Simulation } from '../sim/index';
 import type { ClusterView } from './protocol';
 
@@ -39,6 +40,15 @@ export function clusterView(sim: Simulation): ClusterView {
 			current: updating ? name(update.context.order[update.context.index]) : null,
 			updated: update.context.updated.map((i) => nodeNames[i]),
 			reason: update.context.reason
+		},
+		networkController: {
+			replicas: cluster.nc.servers.map((server, i) => ({
+				name: replicaName(i),
+				server: nodeNames[server],
+				up: sim.state.nodeUp[server],
+				primary: cluster.nc.primary === i
+			})),
+			writesRefused: ncWriteRefusal(cluster.nc, sim.state.nodeUp)
 		},
 		charts: {
 			server: machineStates(serverMachine),

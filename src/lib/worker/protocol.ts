@@ -375,6 +375,12 @@ export interface ClusterView {
 		/** Why it is paused, or null. */
 		reason: string | null;
 	};
+	/** The Network Controller's replicas (FACTS §5.1) and whether writes are accepted now. */
+	networkController: {
+		replicas: { name: string; server: string; up: boolean; primary: boolean }[];
+		/** Why northbound writes are refused now, or null. */
+		writesRefused: string | null;
+	};
 	/** Every state of each machine (dotted paths, parents first), to draw the statecharts. */
 	charts: { server: string[]; update: string[]; cluster: string[] };
 }

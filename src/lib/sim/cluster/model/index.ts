@@ -13,6 +13,7 @@ import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } f
 export { createClusterState, type ClusterState } from './state';
 export { CLUSTER_INVARIANTS, type ClusterInvariant } from './invariants';
 export type { ClusterWorld } from './world';
+export { NC_WRITES, ncWriteRefusal } from './nc';
 
 const SERVER_INPUTS: Record<string, ServerEvent['type'][]> = {
 	'node.fail': ['FAIL'],

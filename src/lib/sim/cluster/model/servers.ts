@@ -10,6 +10,7 @@ import { sendMachine, stateName } from '../machines/runner';
 import { RUNS, SERVES_STORAGE, serverMachine, type ServerEvent } from '../machines/server.machine';
 import { explain, join, leave, type QuorumStep } from '../quorum';
 import { checkClusterInvariants } from './invariants';
+import { ncChanged } from './nc';
 import { notifyUpdate } from './update';
 import {
 	CLUSTER_DECLARE_DOWN,
@@ -70,7 +71,10 @@ export function sendServer(
 	if (!runs && member && (after === 'off' || after === 'rebooting')) {
 		vote(world, leave(cluster.quorum, [node], 'graceful'), ctx);
 	}
-	if (storageMoved) world.storageChanged();
+	if (storageMoved) {
+		ncChanged(cluster.nc, world.nodeUp, world.nodeNames, ctx);
+		world.storageChanged();
+	}
 	// CHOICE: a server restored, reconnected or started joins at once (boot time not modelled).
 	if (after === 'joining') sendServer(world, node, { type: 'JOINED' }, ctx);
 	notifyUpdate(world, node, before, after, ctx);

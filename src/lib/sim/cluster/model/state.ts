@@ -8,6 +8,7 @@ import { createQuorum, type ClusterQuorum, type WitnessKind } from '../quorum';
 import { startMachine, type MachineRecord } from '../machines/runner';
 import { serverMachine, type ServerContext } from '../machines/server.machine';
 import { updateMachine, type UpdateContext } from '../machines/update.machine';
+import { createNetworkController, type NetworkControllerState } from './nc';
 
 export interface ClusterState {
 	servers: MachineRecord<ServerContext>[];
@@ -15,6 +16,8 @@ export interface ClusterState {
 	seq: number[];
 	quorum: ClusterQuorum;
 	update: MachineRecord<UpdateContext>;
+	/** The Network Controller's replicas (nc.ts). */
+	nc: NetworkControllerState;
 	/** Simulated ms from a crash or isolation to the cluster declaring the server down. */
 	detectMs: number;
 	invariants: {
@@ -39,6 +42,7 @@ export function createClusterState(
 		seq: new Array<number>(nodes).fill(0),
 		quorum: createQuorum(nodes, witness),
 		update: startMachine<UpdateContext>(updateMachine).record,
+		nc: createNetworkController(nodes),
 		detectMs: heartbeat.delayMs * (heartbeat.threshold + 1),
 		invariants: {
 			oneInMaintenance: newInvariantRecord(),

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../index';
+
+function load(inputs: unknown[]): Simulation {
+	const json = JSON.parse(readFileSync('static/scenarios/vxlan-two-tenants.json', 'utf8'));
+	json.inputs = inputs;
+	const loaded = Simulation.fromJson(JSON.stringify(json));
+	if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+	return loaded.sim;
+}
+
+const deny = (t: number) => ({
+	t,
+	type: 'acl.add',
+	name: `block-${t}`,
+	vm: 'contoso-vm2',
+	priority: 100,
+	direction: 'inbound',
+	protocol: 'icmp',
+	action: 'deny'
+});
+const of = (sim: Simulation, type: string) => sim.log.filter((e) => e.type === type);
+
+describe('Network Controller replicas (FACTS §5.1)', () => {
+	it('promotes a secondary when the primary goes, and refuses writes without a majority', () => {
+		const sim = load([
+			{ t: 1000, type: 'node.fail', node: 0 },
+			{ t: 2000, type: 'node.fail', node: 1 },
+			deny(3000),
+			{ t: 4000, type: 'node.restore', node: 0 },
+			deny(5000)
+		]);
+		sim.runUntil(6000);
+		expect(of(sim, 'nc.primary').map((e) => [e.t, e.replica, e.node])).toEqual([
+			[1000, 'NC02', 'Node02'],
+			[2000, 'NC03', 'Node03']
+			// Node01 back: NC03 stays primary (no failback); two of three run again.
+		]);
+		const refused = of(sim, 'input.ignored').find((e) => e.t === 3000)!;
+		expect(refused.reason).toMatch(
+			/acl.add refused: the Network Controller has 1 of 3 replicas running and writes need 2/
+		);
+		expect(of(sim, 'acl.added').map((e) => e.rule)).toEqual(['block-5000']);
+		expect(sim.state.cluster.nc.primary).toBe(2);
+	});
+});
