@@ -9,7 +9,9 @@ const CASES = [
 	// Tenant traffic, a MUX failure, BGP withdrawal, probes and DSR replies.
 	{ file: 'slb-dsr.json', atMs: 90_000, query: '?scenario=slb-dsr' },
 	// Storage IO with random offsets, a drive failure and stale regions.
-	{ file: 's2d-three-way-mirror.json', atMs: 60_000, query: '?scenario=s2d-three-way-mirror' }
+	{ file: 's2d-three-way-mirror.json', atMs: 60_000, query: '?scenario=s2d-three-way-mirror' },
+	// XState machines (server lifecycle, update orchestrator) mid-update, with storage IO.
+	{ file: 'rolling-update.json', atMs: 700_000, query: '?scenario=rolling-update' }
 ];
 
 for (const { file, atMs, query } of CASES) {
