@@ -193,6 +193,7 @@ describe('poolUsage', () => {
 			volumeNames: ['Infrastructure', 'VmTemp']
 		}),
 		quorum: { hasQuorum: true, explanation: '' },
+		clusterQuorum: { up: true, explanation: '' },
 		cache: []
 	};
 

@@ -59,6 +59,7 @@ function makeStorage(): StorageView {
 				explanation:
 					'14 of 16 drive votes + 1 owner vote (node 0) = 15 of 16; 15 > 8, the pool stays online.'
 			},
+			clusterQuorum: { up: true, explanation: '4 of 4 votes: the cluster is up.' },
 			cache: SERVERS.map((server) => ({
 				server,
 				mode: 'read-write' as const,
@@ -315,6 +316,21 @@ describe('StoragePanel', () => {
 			/^✕\s*Data lost on Infrastructure: lost every copy: slabs 12, 57, 61, … and 20 more\.$/
 		);
 		expect(screen.queryByTestId('volume-lost-VmTemp')).toBeNull();
+	});
+
+	it('shows cluster quorum beside pool quorum, and its loss', async () => {
+		const { props } = renderPanel();
+		expect(screen.getByTestId('storage-cluster-quorum')).toHaveTextContent('Cluster quorum: up');
+		const storage = makeStorage();
+		storage.pool.clusterQuorum = {
+			up: false,
+			explanation: '0 of 1 vote (present: none; missing: Node01): the cluster is down.'
+		};
+		props.storage = storage;
+		await tick();
+		expect(screen.getByTestId('storage-cluster-quorum')).toHaveTextContent(
+			/Cluster quorum lost: the volumes cannot be online\s*0 of 1 vote/
+		);
 	});
 
 	it('says why a volume is offline, and nothing for an online one', async () => {

@@ -60,6 +60,7 @@ function makeStorage(workloads: IoWorkloadView[] = []): StorageView {
 				volumeNames: ['Volume01', 'Volume02']
 			}),
 			quorum: { hasQuorum: true, explanation: '' },
+			clusterQuorum: { up: true, explanation: '' },
 			cache: SERVERS.map((server) => ({
 				server,
 				mode: 'none' as const,

@@ -102,6 +102,11 @@ export interface StorageView {
 		summary: PoolSummary;
 		/** Pool quorum with its vote arithmetic in words (FACTS §2.2). */
 		quorum: { hasQuorum: boolean; explanation: string };
+		/**
+		 * Cluster quorum (FACTS §2.1), shown beside pool quorum: a volume's verdict is the worst of
+		 * its copies, pool quorum and cluster quorum (FACTS §9.8).
+		 */
+		clusterQuorum: { up: boolean; explanation: string };
 		/** Each server's cache: mode, which capacity drives each cache drive serves, uncached ones. */
 		cache: {
 			server: string;

@@ -13,6 +13,7 @@ import {
 	poolQuorum,
 	volumeVerdicts
 } from '../sim/storage/model/index';
+import { explain } from '../sim/cluster/quorum';
 import { poolSummary } from '../sim/storage/model/create';
 import { driveIo, ioTotals, volumeIo, workloadViews } from './io-view';
 import type { StorageView } from './protocol';
@@ -48,6 +49,10 @@ export function storageView(sim: Simulation): StorageView | null {
 			reserveBytes: perServerDrive * topology.nodes.length,
 			summary: poolSummary(storage),
 			quorum: { hasQuorum: quorum.hasQuorum, explanation: quorum.explanation },
+			clusterQuorum: {
+				up: sim.state.cluster.quorum.up,
+				explanation: explain(sim.state.cluster.quorum)
+			},
 			cache: topology.nodes.map((node) => {
 				const drives = topology.drives.filter((d) => d.node === node.id);
 				const assignment = assignCache(drives);
