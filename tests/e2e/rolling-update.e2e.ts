@@ -39,18 +39,21 @@ test('patch and update: one server at a time, storage resyncs in between, the st
 	await expect(serverChart.locator('[aria-current="true"]')).toContainText('rebooting');
 	expect(await inMaintenance(page)).toHaveLength(1);
 
-	// Back and resumed at 660 s: the orchestrator waits while the storage resyncs Node01's regions.
-	await seekTo(page, 670_000);
+	// Back and resumed at 620 s: the orchestrator waits while the storage resyncs Node01's regions.
+	await seekTo(page, 630_000);
 	await expect(blade).toHaveAttribute('data-state', 'running.resyncing');
 	await page.getByRole('tab', { name: 'Storage' }).click();
 	await expect(page.getByTestId('resync-Volume01')).toHaveAttribute('data-state', 'running');
 	await page.getByRole('tab', { name: 'Cluster' }).click();
 	expect(await inMaintenance(page)).toHaveLength(0);
 
-	// Then the next server, never two at once.
+	// Then the next server, never two at once; the availability set keeps its VMs running
+	// (a drain live-migrates them).
+	const set = page.getByTestId('set-web-set');
 	for (const t of [900_000, 1_200_000, 1_500_000, 1_800_000, 2_100_000, 2_400_000]) {
 		await seekTo(page, t);
 		expect(await inMaintenance(page)).toHaveLength(1);
+		await expect(set).toContainText(/[23] of 3 VMs running/);
 	}
 	await expect(page.getByTestId('update-row-0')).toHaveAttribute('data-step', 'done');
 

@@ -422,6 +422,27 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 			witnessVote: 1
 		},
 		update: { state: 'idle', order: [], current: null, updated: [], reason: null },
+		vms: [
+			{
+				name: 'AzS-NC01',
+				server: 'Node01',
+				state: 'running',
+				reason: 'running',
+				availabilitySet: null,
+				faultDomain: null,
+				infrastructure: true
+			},
+			...[0, 1, 2].map((k) => ({
+				name: `web-set-vm${k + 1}`,
+				server: `Node0${k + 1}`,
+				state: 'running' as const,
+				reason: 'running',
+				availabilitySet: 'web-set',
+				faultDomain: k,
+				infrastructure: false
+			}))
+		],
+		availabilitySets: [{ name: 'web-set', running: 3, total: 3 }],
 		networkController: {
 			replicas: ['Node01', 'Node02', 'Node03'].map((server, i) => ({
 				name: `NC0${i + 1}`,

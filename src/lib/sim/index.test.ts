@@ -130,7 +130,7 @@ describe('Simulation: time and inputs', () => {
 		sim.runUntil(2000);
 		const page = sim.queryLog({ object: 'Node02', kinds: ['node'] });
 		expect(page.entries.map((e) => e.entry.type)).toEqual(['node.fail', 'node.failed']);
-		expect(page.kinds).toEqual(['heartbeat', 'node', 'server']);
+		expect(page.kinds).toEqual(['heartbeat', 'node', 'server', 'vm']);
 		expect(sim.queryLog().total).toBe(sim.log.length);
 	});
 

@@ -110,7 +110,12 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 			cluster: createClusterState(
 				topology.nodes.length,
 				scenario.cluster.witness,
-				scenario.cluster.heartbeat
+				scenario.cluster.heartbeat,
+				{
+					memoryGB: topology.nodes[0]?.memoryGiB ?? 0,
+					sets: scenario.cluster.availabilitySets,
+					log: (type, data) => ctx.log(type, data)
+				}
 			),
 			driveNode: topology.drives.map((d) => d.node),
 			switchCount: topology.switches.length,
@@ -157,9 +162,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				return;
 			default: {
 				// Northbound changes go through the Network Controller, which needs a majority.
-				const refusal = NC_WRITES.includes(input.type)
-					? ncWriteRefusal(state.cluster.nc, state.nodeUp)
-					: null;
+				const refusal = NC_WRITES.includes(input.type) ? ncWriteRefusal(state.cluster.vms) : null;
 				if (refusal) return ignore(ctx, `${input.type} refused: ${refusal}`);
 				if (handleNetInput(state, input, ctx)) return;
 				if (state.storage && handleStorageInput(storageWorld(state), input, ctx)) return;

@@ -15,6 +15,7 @@ export interface Simplification {
 import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
 import { CLUSTER_MODEL_SIMPLIFICATIONS } from './cluster/model/world';
 import { NC_SIMPLIFICATIONS } from './cluster/model/nc';
+import { VM_PLACEMENT_SIMPLIFICATIONS } from './cluster/vms/placement';
 import { CLUSTER_QUORUM_SIMPLIFICATIONS } from './cluster/quorum';
 import { ACL_SIMPLIFICATIONS } from './net/acl';
 import { HNV_SIMPLIFICATIONS } from './net/hnv/index';
@@ -35,6 +36,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...CLUSTER_QUORUM_SIMPLIFICATIONS,
 	...CLUSTER_MODEL_SIMPLIFICATIONS,
 	...NC_SIMPLIFICATIONS,
+	...VM_PLACEMENT_SIMPLIFICATIONS,
 	...TENANT_SCENARIO_SIMPLIFICATIONS,
 	...HNV_SIMPLIFICATIONS,
 	...ACL_SIMPLIFICATIONS,

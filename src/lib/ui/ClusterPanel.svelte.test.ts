@@ -78,6 +78,24 @@ describe('ClusterPanel', () => {
 		expect(nc).toHaveTextContent('Changes are refused: the Network Controller has 1 of 3 replicas');
 	});
 
+	it('lists the VMs with their server and state, and each availability set in words', () => {
+		const view = updatingView();
+		view.vms[1] = {
+			...view.vms[1],
+			state: 'restarting',
+			reason: 'restarting on Node04 after Node01 failed'
+		};
+		view.availabilitySets = [{ name: 'web-set', running: 2, total: 3 }];
+		renderPanel(view);
+		expect(screen.getByTestId('set-web-set')).toHaveTextContent(
+			'Availability set web-set: 2 of 3 VMs running'
+		);
+		const row = screen.getByTestId('vm-web-set-vm1');
+		expect(row).toHaveAttribute('data-state', 'restarting');
+		expect(row).toHaveTextContent('web-set-vm1 (web-set, fault domain 0)');
+		expect(row).toHaveTextContent('restarting on Node04 after Node01 failed');
+	});
+
 	it('lists each server with the controls its state allows, named after the server', async () => {
 		const user = userEvent.setup();
 		const { onServer } = renderPanel(updatingView());

@@ -7,7 +7,8 @@ import { machineStates, stateName } from '../sim/cluster/machines/runner';
 import { serverMachine } from '../sim/cluster/machines/server.machine';
 import { updateMachine } from '../sim/cluster/machines/update.machine';
 import { explain } from '../sim/cluster/quorum';
-import { ncWriteRefusal, replicaName } from '../sim/cluster/model/nc';
+import { ncWriteRefusal, replicaName, replicaVms } from '../sim/cluster/model/nc';
+import { setAvailability } from '../sim/cluster/model/vms';
 import type { Simulation } from '../sim/index';
 import type { ClusterView } from './protocol';
 
@@ -41,14 +42,24 @@ export function clusterView(sim: Simulation): ClusterView {
 			updated: update.context.updated.map((i) => nodeNames[i]),
 			reason: update.context.reason
 		},
+		vms: cluster.vms.map((vm) => ({
+			name: vm.name,
+			server: nodeNames[vm.server],
+			state: vm.state,
+			reason: vm.reason,
+			availabilitySet: vm.availabilitySet,
+			faultDomain: vm.faultDomain ?? null,
+			infrastructure: vm.infrastructure === true
+		})),
+		availabilitySets: setAvailability(cluster.vms),
 		networkController: {
-			replicas: cluster.nc.servers.map((server, i) => ({
+			replicas: replicaVms(cluster.vms).map((vm, i) => ({
 				name: replicaName(i),
-				server: nodeNames[server],
-				up: sim.state.nodeUp[server],
+				server: nodeNames[vm.server],
+				up: vm.state === 'running' || vm.state === 'migrating',
 				primary: cluster.nc.primary === i
 			})),
-			writesRefused: ncWriteRefusal(cluster.nc, sim.state.nodeUp)
+			writesRefused: ncWriteRefusal(cluster.vms)
 		},
 		charts: {
 			server: machineStates(serverMachine),

@@ -380,6 +380,19 @@ export interface ClusterView {
 		/** Why it is paused, or null. */
 		reason: string | null;
 	};
+	/** Infrastructure and tenant VMs: where each runs and whether it runs. */
+	vms: {
+		name: string;
+		server: string;
+		state: 'running' | 'migrating' | 'restarting' | 'down';
+		reason: string;
+		/** Its availability set and fault domain, or null (infrastructure roles). */
+		availabilitySet: string | null;
+		faultDomain: number | null;
+		infrastructure: boolean;
+	}[];
+	/** Each availability set's running VMs (live-migrating ones run) and its size. */
+	availabilitySets: { name: string; running: number; total: number }[];
 	/** The Network Controller's replicas (FACTS §5.1) and whether writes are accepted now. */
 	networkController: {
 		replicas: { name: string; server: string; up: boolean; primary: boolean }[];

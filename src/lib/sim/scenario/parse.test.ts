@@ -53,7 +53,8 @@ describe('parseScenario: defaults', () => {
 			},
 			cluster: {
 				heartbeat: { profile: 'ws2016', delayMs: 1000, threshold: 10 },
-				witness: 'none'
+				witness: 'none',
+				availabilitySets: []
 			},
 			network: { underlayMtuBytes: 1674 },
 			tenants: [],

@@ -6,7 +6,14 @@
  */
 import * as v from 'valibot';
 import { validateWitness, type WitnessKind } from '../cluster/quorum';
-import { got, inputHints as sharedInputHints, inputTime, nodeIndex, strict } from './schema-parts';
+import {
+	got,
+	inputHints as sharedInputHints,
+	inputTime,
+	intIn,
+	nodeIndex,
+	strict
+} from './schema-parts';
 
 export const WITNESS_KINDS = ['none', 'cloud', 'file-share', 'disk'] as const;
 const WITNESS_RULE = 'the witness is "none", "cloud" or "file-share" (FACTS 2.1)';
@@ -24,6 +31,26 @@ const witnessMessage = (issue: v.BaseIssue<unknown>): string => {
 
 /** The witness: cloud or file share; a disk witness is refused with the reason. */
 export const witnessSchema = v.picklist(['none', 'cloud', 'file-share'] as const, witnessMessage);
+
+/**
+ * An availability set (FACTS §6.4): on Azure Stack Hub 2 or 3 fault domains, one per server; its
+ * VMs are named "<set>-vm1" … and placed apart. CHOICE: up to 60 VMs of up to 1024 GB each.
+ */
+export const availabilitySetSchema = strict(
+	{
+		name: v.pipe(
+			v.string(got('a set name of letters, digits and hyphens')),
+			v.regex(/^[a-z][a-z0-9-]{0,31}$/i, got('a set name of letters, digits and hyphens'))
+		),
+		faultDomains: v.optional(
+			v.picklist([2, 3] as const, got('fault domains are 2 or 3 on Azure Stack Hub (FACTS 6.4)')),
+			2
+		),
+		vms: intIn(1, 60, 'an availability set holds 1 to 60 VMs'),
+		memoryGB: intIn(1, 1024, "a VM's memory is a whole number of GB from 1 to 1024")
+	},
+	'an availability set such as {"name": "web-set", "faultDomains": 3, "vms": 3, "memoryGB": 8}'
+);
 
 const hints = { ...sharedInputHints, node: 'the index of the server (0 is Node01)' };
 

@@ -78,7 +78,12 @@ import {
 import { SLB_SCENARIO_ENTRIES } from './schema-slb';
 import { SLB_INPUT_VARIANTS } from './schema-slb-inputs';
 import { STORAGE_INPUT_VARIANTS, STORAGE_SCENARIO_ENTRIES } from './schema-storage';
-import { CLUSTER_INPUT_VARIANTS, DEFAULT_WITNESS, witnessSchema } from './schema-cluster';
+import {
+	availabilitySetSchema,
+	CLUSTER_INPUT_VARIANTS,
+	DEFAULT_WITNESS,
+	witnessSchema
+} from './schema-cluster';
 
 const NODES_RULE = `a scale unit has ${MIN_NODES} to ${MAX_NODES} servers`;
 
@@ -261,7 +266,8 @@ const heartbeatSchema = v.pipe(
 const clusterSchema = strict(
 	{
 		heartbeat: v.optional(heartbeatSchema, {}),
-		witness: v.optional(witnessSchema, DEFAULT_WITNESS)
+		witness: v.optional(witnessSchema, DEFAULT_WITNESS),
+		availabilitySets: v.optional(v.array(availabilitySetSchema, 'availability sets are a list'), [])
 	},
 	'an object such as {"heartbeat": {"profile": "ws2016"}, "witness": "cloud"}'
 );

@@ -8,6 +8,8 @@ import { sendMachine, stateName } from '../machines/runner';
 import { serverMachine, type ServerEvent } from '../machines/server.machine';
 import { declareDown, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
+import { drainRefusal, VM_STARTED, vmStarted } from './vms';
+import { ncChanged } from './nc';
 import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } from './world';
 
 export { createClusterState, type ClusterState } from './state';
@@ -43,6 +45,11 @@ export function handleClusterInput(
 	const node = input.node as number;
 	const name = world.nodeNames[node];
 	if (input.type === 'node.drain') {
+		const stuck = drainRefusal(world, node);
+		if (stuck) {
+			ctx.log('input.ignored', { node: name, reason: `a drain is refused: ${stuck}` });
+			return true;
+		}
 		const unhealthy = world.storage?.volumes.find((v) => v.health !== 'Healthy');
 		if (unhealthy) {
 			// FACTS §7: Suspend-ClusterNode -Drain refuses while a volume is unhealthy.
@@ -85,6 +92,9 @@ export function handleClusterEvent(
 	if (type === CLUSTER_TIMER) serverTimer(world, data, ctx);
 	else if (type === CLUSTER_DECLARE_DOWN) declareDown(world, data, ctx);
 	else if (type === UPDATE_POLL) pollUpdate(world, ctx);
-	else return false;
+	else if (type === VM_STARTED) {
+		vmStarted(world, data.vm as string, ctx);
+		ncChanged(world.cluster.nc, world.cluster.vms, world.nodeNames, ctx);
+	} else return false;
 	return true;
 }

@@ -73,6 +73,20 @@ describe('patch and update (rolling-update.json)', () => {
 		expect(sim.invariants().every((r) => r.holds)).toBe(true);
 	});
 
+	it('keeps every VM of the availability set running through the update (live migration)', () => {
+		const sim = load();
+		let fewest = Infinity;
+		for (let t = 0; t <= 2_700_000; t += 2_000) {
+			sim.runUntil(t);
+			const set = sim.state.cluster.vms.filter((v) => v.availabilitySet === 'web-set');
+			const running = set.filter((v) => v.state === 'running' || v.state === 'migrating');
+			fewest = Math.min(fewest, running.length);
+		}
+		expect(fewest).toBe(3);
+		expect(of(sim, 'vm.live-migrating').some((e) => String(e.vm).startsWith('web-set'))).toBe(true);
+		expect(of(sim, 'vm.stopped')).toEqual([]);
+	});
+
 	it('refuses a drain while a volume is unhealthy (FACTS §7)', () => {
 		const sim = load([
 			{ t: 1000, type: 'drive.fail', drive: 2 },
@@ -129,6 +143,22 @@ describe('server failures and cluster quorum', () => {
 		sim.runUntil(61_000);
 		expect(stateName(sim.state.cluster.servers[2])).toBe('up');
 		expect(sim.state.cluster.quorum.nodeRunning[2]).toBe(true);
+	});
+
+	it("restarts a failed server's VMs elsewhere after detection and boot, apart from set peers", () => {
+		const sim = load([{ t: 1000, type: 'node.fail', node: 0 }]);
+		sim.runUntil(1000);
+		const onNode01 = sim.state.cluster.vms.filter((v) => v.server === 0).map((v) => v.name);
+		expect(of(sim, 'vm.stopped').map((e) => e.vm)).toEqual(onNode01);
+		sim.runUntil(100_000);
+		// Declared down at 12 s (1 s × 10 heartbeats + one period), then 60 s to boot elsewhere.
+		const restarting = of(sim, 'vm.restarting');
+		expect(restarting.map((e) => e.vm).sort()).toEqual([...onNode01].sort());
+		expect(restarting.every((e) => e.t === 12_000)).toBe(true);
+		expect(of(sim, 'vm.started').every((e) => e.t === 72_000)).toBe(true);
+		const set = sim.state.cluster.vms.filter((v) => v.availabilitySet === 'web-set');
+		expect(set.every((v) => v.state === 'running' && v.server !== 0)).toBe(true);
+		expect(new Set(set.map((v) => v.server)).size).toBe(3);
 	});
 
 	it('gives up a vote at once on a graceful shutdown', () => {

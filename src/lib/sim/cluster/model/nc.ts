@@ -6,53 +6,55 @@
  */
 import type { SimContext } from '../../kernel/types';
 import type { Simplification } from '../../simplifications';
+import type { VmState } from './vms';
 
 /** FACTS §5.1: 1 primary + 2 secondaries. */
 export const NC_REPLICAS = 3;
 
 export interface NetworkControllerState {
-	/** Server of each replica (NC01…NC03). */
-	servers: number[];
-	/** Index of the primary replica, or −1 when none runs. */
+	/** Index of the primary replica (0 = NC01), or −1 when none runs. */
 	primary: number;
 }
 
 /** Inputs that go through the Network Controller's northbound API. */
 export const NC_WRITES: readonly string[] = ['acl.add', 'acl.remove', 'vm.move'];
 
-/**
- * CHOICE (FACTS §5.1 "typically 3 VMs on ≥3 Hyper-V hosts"; placement not given): NC01–NC03 run
- * on the first three servers, one each.
- */
-export function createNetworkController(nodes: number): NetworkControllerState {
-	return { servers: [0, 1, 2].filter((s) => s < nodes), primary: 0 };
+/** The replicas start as the NC VMs do (cluster/vms/roles.ts: NC01–NC03 on Node01–Node03). */
+export function createNetworkController(): NetworkControllerState {
+	return { primary: 0 };
 }
 
 export const replicaName = (i: number) => `NC0${i + 1}`;
 
-/** Replicas whose server runs their VM. */
-export function replicasUp(nc: NetworkControllerState, nodeUp: readonly boolean[]): number[] {
-	return nc.servers.flatMap((s, i) => (nodeUp[s] ? [i] : []));
+/** The replicas' VMs, NC01…NC03, as placed now (a VM moves when it migrates or restarts). */
+export function replicaVms(vms: readonly VmState[]): VmState[] {
+	return Array.from({ length: NC_REPLICAS }, (_, i) =>
+		vms.find((v) => v.name === `AzS-NC0${i + 1}`)
+	).filter((v): v is VmState => v !== undefined);
+}
+
+/** Replicas whose VM runs (live migration keeps it running). */
+export function replicasUp(vms: readonly VmState[]): number[] {
+	return replicaVms(vms).flatMap((v, i) =>
+		v.state === 'running' || v.state === 'migrating' ? [i] : []
+	);
 }
 
 /** Why a northbound write is refused now, or null when a majority of replicas runs. */
-export function ncWriteRefusal(
-	nc: NetworkControllerState,
-	nodeUp: readonly boolean[]
-): string | null {
-	const up = replicasUp(nc, nodeUp).length;
+export function ncWriteRefusal(vms: readonly VmState[]): string | null {
+	const up = replicasUp(vms).length;
 	if (up * 2 > NC_REPLICAS) return null;
 	return `the Network Controller has ${up} of ${NC_REPLICAS} replicas running and writes need ${Math.floor(NC_REPLICAS / 2) + 1} (FACTS §5.1); the data plane keeps forwarding with the tables it has`;
 }
 
-/** After servers change: promote a secondary if the primary's server went (logged). */
+/** After VMs change: promote a secondary if the primary's VM stopped (logged). */
 export function ncChanged(
 	nc: NetworkControllerState,
-	nodeUp: readonly boolean[],
+	vms: readonly VmState[],
 	names: readonly string[],
 	ctx: SimContext
 ): void {
-	const up = replicasUp(nc, nodeUp);
+	const up = replicasUp(vms);
 	const primary = nc.primary >= 0 && up.includes(nc.primary) ? nc.primary : (up[0] ?? -1);
 	if (primary === nc.primary) return;
 	nc.primary = primary;
@@ -62,7 +64,7 @@ export function ncChanged(
 	}
 	ctx.log('nc.primary', {
 		replica: replicaName(primary),
-		node: names[nc.servers[primary]],
+		node: names[replicaVms(vms)[primary].server],
 		replicasUp: up.length
 	});
 }

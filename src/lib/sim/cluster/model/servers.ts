@@ -11,12 +11,13 @@ import { RUNS, SERVES_STORAGE, serverMachine, type ServerEvent } from '../machin
 import { explain, join, leave, type QuorumStep } from '../quorum';
 import { checkClusterInvariants } from './invariants';
 import { ncChanged } from './nc';
+import { migrateOff, migrationsDone, restartElsewhere, vmsStartHere, vmsStop } from './vms';
 import { notifyUpdate } from './update';
 import {
 	CLUSTER_DECLARE_DOWN,
 	CLUSTER_TIMER,
-	DRAIN_MS,
 	INSTALL_MS,
+	MIN_DRAIN_MS,
 	REBOOT_MS,
 	type ClusterWorld
 } from './world';
@@ -57,11 +58,18 @@ export function sendServer(
 	const timer = (ms: number, next: ServerEvent['type']) =>
 		ctx.schedule(ms, CLUSTER_TIMER, { node, seq, event: next });
 	for (const action of step.actions) {
-		if (action.type === 'startDrain') timer(DRAIN_MS, 'DRAINED');
+		if (action.type === 'startDrain') {
+			timer(Math.max(MIN_DRAIN_MS, migrateOff(world, node, ctx)), 'DRAINED');
+		} else if (action.type === 'enterMaintenance') migrationsDone(world);
 		else if (action.type === 'installUpdate') timer(INSTALL_MS, 'INSTALLED');
 		else if (action.type === 'reboot') timer(REBOOT_MS, 'BOOTED');
 		else if (action.type === 'crash' || action.type === 'isolate') {
+			const why = action.type === 'crash' ? 'its server failed' : 'its server was cut off';
+			vmsStop(world, node, why, ctx);
 			ctx.schedule(cluster.detectMs, CLUSTER_DECLARE_DOWN, { node, seq });
+		} else if (action.type === 'shutDown') {
+			vmsStop(world, node, 'its server was shut down', ctx);
+			restartElsewhere(world, node, ctx);
 		}
 	}
 	// Cluster membership: a running server is a member; a graceful stop gives up the vote at
@@ -72,11 +80,12 @@ export function sendServer(
 		vote(world, leave(cluster.quorum, [node], 'graceful'), ctx);
 	}
 	if (storageMoved) {
-		ncChanged(cluster.nc, world.nodeUp, world.nodeNames, ctx);
+		if (serves) vmsStartHere(world, node, ctx);
 		world.storageChanged();
 	}
 	// CHOICE: a server restored, reconnected or started joins at once (boot time not modelled).
 	if (after === 'joining') sendServer(world, node, { type: 'JOINED' }, ctx);
+	ncChanged(cluster.nc, cluster.vms, world.nodeNames, ctx);
 	notifyUpdate(world, node, before, after, ctx);
 	return true;
 }
@@ -99,6 +108,8 @@ export function declareDown(world: ClusterWorld, data: Record<string, unknown>, 
 		reason: cluster.servers[node].context.reason
 	});
 	vote(world, leave(cluster.quorum, [node], 'crash'), ctx);
+	restartElsewhere(world, node, ctx);
+	ncChanged(cluster.nc, cluster.vms, world.nodeNames, ctx);
 }
 
 /** Applies a quorum step: logs the vote arithmetic, and whether the cluster went down or up. */

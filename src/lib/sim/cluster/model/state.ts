@@ -9,6 +9,7 @@ import { startMachine, type MachineRecord } from '../machines/runner';
 import { serverMachine, type ServerContext } from '../machines/server.machine';
 import { updateMachine, type UpdateContext } from '../machines/update.machine';
 import { createNetworkController, type NetworkControllerState } from './nc';
+import { createVms, type AvailabilitySetSpec, type VmState } from './vms';
 
 export interface ClusterState {
 	servers: MachineRecord<ServerContext>[];
@@ -16,6 +17,9 @@ export interface ClusterState {
 	seq: number[];
 	quorum: ClusterQuorum;
 	update: MachineRecord<UpdateContext>;
+	/** Infrastructure and tenant VMs (vms.ts), and each server's memory for placing them. */
+	vms: VmState[];
+	hostMemoryGB: number;
 	/** The Network Controller's replicas (nc.ts). */
 	nc: NetworkControllerState;
 	/** Simulated ms from a crash or isolation to the cluster declaring the server down. */
@@ -35,14 +39,21 @@ export interface ClusterState {
 export function createClusterState(
 	nodes: number,
 	witness: Exclude<WitnessKind, 'disk'>,
-	heartbeat: { delayMs: number; threshold: number }
+	heartbeat: { delayMs: number; threshold: number },
+	compute: {
+		memoryGB: number;
+		sets: readonly AvailabilitySetSpec[];
+		log: (type: string, data: Record<string, string | number>) => void;
+	}
 ): ClusterState {
 	return {
+		vms: createVms(nodes, compute.memoryGB, compute.sets, compute.log),
+		hostMemoryGB: compute.memoryGB,
 		servers: Array.from({ length: nodes }, () => startMachine<ServerContext>(serverMachine).record),
 		seq: new Array<number>(nodes).fill(0),
 		quorum: createQuorum(nodes, witness),
 		update: startMachine<UpdateContext>(updateMachine).record,
-		nc: createNetworkController(nodes),
+		nc: createNetworkController(),
 		detectMs: heartbeat.delayMs * (heartbeat.threshold + 1),
 		invariants: {
 			oneInMaintenance: newInvariantRecord(),

@@ -10,6 +10,7 @@ import { DRIVE_FAILED, DRIVE_PULLED } from '../../storage/model/state';
 import { sendMachine, stateName } from '../machines/runner';
 import { updateMachine, type UpdateEvent } from '../machines/update.machine';
 import { sendServer } from './servers';
+import { drainRefusal } from './vms';
 import { UPDATE_POLL, UPDATE_POLL_MS, type ClusterWorld } from './world';
 
 /** Sends `event` to the orchestrator and carries out its actions. */
@@ -32,7 +33,9 @@ export function sendUpdate(world: ClusterWorld, event: UpdateEvent, ctx: SimCont
 	for (const action of step.actions) {
 		switch (action.type) {
 			case 'checkSafety': {
-				const unsafe = safetyProblem(world, true);
+				const unsafe =
+					safetyProblem(world, true) ??
+					(current === undefined ? null : drainRefusal(world, current));
 				sendUpdate(world, unsafe ? { type: 'UNSAFE', reason: unsafe } : { type: 'SAFE' }, ctx);
 				break;
 			}

@@ -21,8 +21,11 @@ export interface ClusterWorld {
 	storageChanged(): void;
 }
 
-/** CHOICE (FACTS §7 "Drain: a few minutes"): live-migrating a server's VMs off takes 2 minutes. */
-export const DRAIN_MS = 120_000;
+/**
+ * A drain lasts as long as live-migrating the server's VMs one at a time (cluster/vms/placement.ts:
+ * 1 s per GB of memory), at least MIN_DRAIN_MS. FACTS §7 says "a few minutes".
+ */
+export const MIN_DRAIN_MS = 10_000;
 /** CHOICE: installing an update on a paused server takes 5 minutes. */
 export const INSTALL_MS = 300_000;
 /** CHOICE: the reboot after an update takes 3 minutes. */
@@ -40,7 +43,7 @@ export const CLUSTER_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 	{
 		id: 'cluster.lifecycle-timing',
 		title: 'Drain, update and reboot times',
-		detail: `A drain takes ${DRAIN_MS / 60_000} min, installing an update ${INSTALL_MS / 60_000} min and the reboot after it ${REBOOT_MS / 60_000} min; a restored, reconnected or started server joins at once. A paused server's drives are in storage maintenance mode, so writes go on without them and their regions go stale, to be resynced when it resumes. A crashed or isolated server loses its vote when the cluster declares it down, one heartbeat period after delay × threshold.`,
+		detail: `A drain lasts as long as live-migrating the server's VMs one at a time (at least ${MIN_DRAIN_MS / 1000} s), installing an update ${INSTALL_MS / 60_000} min and the reboot after it ${REBOOT_MS / 60_000} min; a restored, reconnected or started server joins at once. A paused server's drives are in storage maintenance mode, so writes go on without them and their regions go stale, to be resynced when it resumes. A crashed or isolated server loses its vote when the cluster declares it down, one heartbeat period after delay × threshold.`,
 		source: 'FACTS.md §7 (Drain "a few minutes", heartbeats), §6.1 node states'
 	},
 	{
@@ -52,9 +55,9 @@ export const CLUSTER_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 	},
 	{
 		id: 'cluster.vms',
-		title: 'Virtual machines during a drain',
+		title: 'Virtual machines during drains and failures',
 		detail:
-			'Live migration of VMs during a drain, restarting VMs after a failure and availability sets are not modelled yet: a drain simply takes its time.',
+			"A drain moves every VM of the server at once in the model state and counts them as running while they migrate; the migration traffic is not drawn on the network. An isolated server's VMs are treated as stopped at once (real VMs run on for ResiliencyDefaultPeriod, 240 s). VMs restarted elsewhere are not moved back when their server returns; VMs that found no room start on their own server when it returns.",
 		source: 'FACTS.md §6.3, §6.4, §7'
 	}
 ];

@@ -63,12 +63,16 @@ describe('infrastructure roles (FACTS §6.2, §9.22)', () => {
 		);
 	});
 
-	it('puts AzS-NC01–NC03 on Node01–Node03, as the Network Controller model does', () => {
+	it('puts AzS-NC01–NC03 on Node01–Node03, NC01 first (the primary at the start)', () => {
 		for (const n of [3, ...NODE_COUNTS]) {
 			const nc = infrastructureVms(n).filter((v) => v.role === 'NC');
-			expect(nc.map((v) => v.server)).toEqual([0, 1, 2]);
-			expect(nc.map((v) => v.server)).toEqual(createNetworkController(n).servers);
+			expect(nc.map((v) => [v.name, v.server])).toEqual([
+				['AzS-NC01', 0],
+				['AzS-NC02', 1],
+				['AzS-NC03', 2]
+			]);
 		}
+		expect(createNetworkController().primary).toBe(0);
 	});
 
 	it('puts the instances of each role on different servers on a 3–16 server scale unit', () => {
