@@ -20,7 +20,8 @@ import {
 	RESYNC_BYTES_PER_MS,
 	RESYNC_TICK_MS
 } from './params';
-import { backgroundServe, backgroundTransfer, reachable, recordFlight, type IoWorld } from './path';
+import { reachable, type IoWorld } from './path';
+import { backgroundServe, backgroundTransfer, recordFlight } from './queues';
 import { FLIGHT_DESTAGE, FLIGHT_RESYNC, FLIGHT_ROTATE, type IoState } from './state';
 
 export const IO_SECOND = 'io.second';
