@@ -67,6 +67,16 @@ export class ClusterState {
 	}
 
 	/** Starts patch and update over every server, one at a time. */
+	/** Adds, changes or removes the witness ('disk' is refused by the simulation, with why). */
+	setWitness(witness: string): void {
+		this.#host.send({ type: 'witness.set', witness });
+	}
+	failWitness(): void {
+		this.#host.send({ type: 'witness.fail' });
+	}
+	restoreWitness(): void {
+		this.#host.send({ type: 'witness.restore' });
+	}
 	startUpdate(): void {
 		this.#host.send({ type: 'update.start' });
 	}

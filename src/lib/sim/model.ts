@@ -158,6 +158,9 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				return;
 			}
 			case 'update.start':
+			case 'witness.set':
+			case 'witness.fail':
+			case 'witness.restore':
 				handleClusterInput(clusterWorld(state, ctx), input, ctx);
 				return;
 			default: {

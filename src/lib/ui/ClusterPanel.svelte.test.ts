@@ -78,6 +78,17 @@ describe('ClusterPanel', () => {
 		expect(nc).toHaveTextContent('Changes are refused: the Network Controller has 1 of 3 replicas');
 	});
 
+	it('sets, fails and restores the witness from its controls', async () => {
+		const onWitness = vi.fn();
+		const view = updatingView();
+		view.quorum = { ...view.quorum, witness: 'cloud', witnessRunning: true, witnessVote: 1 };
+		render(ClusterPanel, { cluster: view, onServer: vi.fn(), onStartUpdate: vi.fn(), onWitness });
+		await userEvent.selectOptions(screen.getByTestId('witness-choice'), 'disk');
+		await userEvent.click(screen.getByRole('button', { name: 'Set witness' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Fail the witness' }));
+		expect(onWitness.mock.calls).toEqual([['disk'], ['fail']]);
+	});
+
 	it('lists the VMs with their server and state, and each availability set in words', () => {
 		const view = updatingView();
 		view.vms[1] = {

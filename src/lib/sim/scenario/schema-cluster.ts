@@ -73,7 +73,22 @@ export const updateStartInputSchema = strict(
 	sharedInputHints
 );
 
+/** `witness.set`: add, change or remove the witness (a disk witness is refused, FACTS 2.1). */
+export const witnessSetInputSchema = strict(
+	{ t: inputTime, type: v.literal('witness.set'), witness: witnessSchema },
+	'an input object',
+	{ ...sharedInputHints, witness: 'the witness: "cloud", "file-share" or "none"' }
+);
+const witnessInput = <T extends string>(type: T) =>
+	strict({ t: inputTime, type: v.literal(type) }, 'an input object', sharedInputHints);
+/** `witness.fail` / `witness.restore`: the witness becomes unreachable, or comes back. */
+export const witnessFailInputSchema = witnessInput('witness.fail');
+export const witnessRestoreInputSchema = witnessInput('witness.restore');
+
 export const CLUSTER_INPUT_VARIANTS = [
+	witnessSetInputSchema,
+	witnessFailInputSchema,
+	witnessRestoreInputSchema,
 	nodeDrainInputSchema,
 	nodeResumeInputSchema,
 	nodeShutdownInputSchema,

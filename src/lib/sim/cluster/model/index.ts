@@ -10,6 +10,7 @@ import { declareDown, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
 import { drainRefusal, VM_STARTED, vmStarted } from './vms';
 import { ncChanged } from './nc';
+import { handleWitnessInput, WITNESS_INPUTS } from './witness';
 import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } from './world';
 
 export { createClusterState, type ClusterState } from './state';
@@ -33,6 +34,10 @@ export function handleClusterInput(
 	input: InputEvent,
 	ctx: SimContext
 ): boolean {
+	if (WITNESS_INPUTS.includes(input.type)) {
+		handleWitnessInput(world, input, ctx);
+		return true;
+	}
 	if (input.type === 'update.start') {
 		if (!startUpdate(world, ctx)) {
 			const state = stateName(world.cluster.update);

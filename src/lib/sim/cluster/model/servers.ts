@@ -46,6 +46,7 @@ export function sendServer(
 	checkClusterInvariants(world, node, before, after, ctx);
 
 	const runs = RUNS.includes(after);
+	if (runs) cluster.silentSinceMs[node] = null;
 	if (runs !== world.serverRuns[node]) {
 		world.serverRuns[node] = runs;
 		if (runs) restartHeartbeats(world.heartbeat, node, ctx);
@@ -65,6 +66,7 @@ export function sendServer(
 		else if (action.type === 'reboot') timer(REBOOT_MS, 'BOOTED');
 		else if (action.type === 'crash' || action.type === 'isolate') {
 			const why = action.type === 'crash' ? 'its server failed' : 'its server was cut off';
+			cluster.silentSinceMs[node] = ctx.nowMs;
 			vmsStop(world, node, why, ctx);
 			ctx.schedule(cluster.detectMs, CLUSTER_DECLARE_DOWN, { node, seq });
 		} else if (action.type === 'shutDown') {
@@ -97,23 +99,33 @@ export function serverTimer(world: ClusterWorld, data: Record<string, unknown>, 
 	sendServer(world, node, { type: data.event } as ServerEvent, ctx);
 }
 
-/** The cluster declares a silent server down: it loses its vote (a crash, FACTS §2.1). */
+/**
+ * The cluster declares silent servers down: they lose their votes (a crash, FACTS §2.1). Servers
+ * that went silent together are judged together, as failures "at once".
+ */
 export function declareDown(world: ClusterWorld, data: Record<string, unknown>, ctx: SimContext) {
 	const node = data.node as number;
 	const { cluster } = world;
 	if (cluster.seq[node] !== data.seq || !cluster.quorum.nodeRunning[node]) return;
-	ctx.log('cluster.node-down', {
-		node: world.nodeNames[node],
-		afterMs: cluster.detectMs,
-		reason: cluster.servers[node].context.reason
-	});
-	vote(world, leave(cluster.quorum, [node], 'crash'), ctx);
-	restartElsewhere(world, node, ctx);
+	const due = cluster.silentSinceMs.flatMap((since, i) =>
+		since !== null && cluster.quorum.nodeRunning[i] && since + cluster.detectMs <= ctx.nowMs
+			? [i]
+			: []
+	);
+	for (const i of due) {
+		ctx.log('cluster.node-down', {
+			node: world.nodeNames[i],
+			afterMs: cluster.detectMs,
+			reason: cluster.servers[i].context.reason
+		});
+	}
+	vote(world, leave(cluster.quorum, due, 'crash'), ctx);
+	for (const i of due) restartElsewhere(world, i, ctx);
 	ncChanged(cluster.nc, cluster.vms, world.nodeNames, ctx);
 }
 
 /** Applies a quorum step: logs the vote arithmetic, and whether the cluster went down or up. */
-function vote(world: ClusterWorld, step: QuorumStep, ctx: SimContext): void {
+export function vote(world: ClusterWorld, step: QuorumStep, ctx: SimContext): void {
 	const { cluster } = world;
 	const wasUp = cluster.quorum.up;
 	cluster.quorum = step.state;

@@ -15,6 +15,8 @@ export interface ClusterState {
 	servers: MachineRecord<ServerContext>[];
 	/** Per server: bumped at every lifecycle change, so a stale timer is ignored. */
 	seq: number[];
+	/** Per server: when it crashed or was cut off (null while it runs). */
+	silentSinceMs: (number | null)[];
 	quorum: ClusterQuorum;
 	update: MachineRecord<UpdateContext>;
 	/** Infrastructure and tenant VMs (vms.ts), and each server's memory for placing them. */
@@ -51,6 +53,7 @@ export function createClusterState(
 		hostMemoryGB: compute.memoryGB,
 		servers: Array.from({ length: nodes }, () => startMachine<ServerContext>(serverMachine).record),
 		seq: new Array<number>(nodes).fill(0),
+		silentSinceMs: new Array<number | null>(nodes).fill(null),
 		quorum: createQuorum(nodes, witness),
 		update: startMachine<UpdateContext>(updateMachine).record,
 		nc: createNetworkController(),
