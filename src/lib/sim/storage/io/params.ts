@@ -140,5 +140,12 @@ export const IO_SIMPLIFICATIONS: readonly Simplification[] = [
 		detail:
 			'A workload with a VM size is held to its data disks × the per-disk cap (300 Basic A, 500 standard, 2300 premium "s" sizes); IOs over the cap wait in the host and the wait counts in their latency. The 145 MB/s premium throughput cap is not applied. A workload without a VM size is uncapped.',
 		source: 'FACTS.md §6.5'
+	},
+	{
+		id: 'storage.io-vm-server',
+		title: 'Where a workload runs',
+		detail:
+			"A workload's VM is not one of the cluster's VMs: while its server is drained, failed or off, its IO is sent from the lowest-numbered server that serves storage, as if it had moved there.",
+		source: 'Our choice (FACTS.md §7: drains live-migrate VMs, failures restart them)'
 	}
 ];

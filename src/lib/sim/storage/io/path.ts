@@ -56,6 +56,17 @@ export function reachable(world: IoWorld, d: number): boolean {
 	return storage.driveState[d] === DRIVE_OK && world.nodeUp[storage.driveServer[d]];
 }
 
+/**
+ * The server a workload's VM runs on now. CHOICE: workloads are not VMs of the cluster model
+ * (cluster/model/vms.ts), so while their server is drained, failed or off, the VM counts as
+ * moved to the lowest-numbered server that serves storage (as a drain or restart would place it).
+ */
+export function vmServer(world: IoWorld, home: number): number {
+	if (world.nodeUp[home]) return home;
+	const other = world.nodeUp.findIndex((up) => up);
+	return other >= 0 ? other : home;
+}
+
 /** Interleave regions an extent can be stale by (all of it). */
 const regionsPerExtent = (g: PartGeometry) => g.placement.slabBytes / INTERLEAVE_BYTES;
 
@@ -154,7 +165,8 @@ function writePiece(
 			continue;
 		}
 		const server = storage.driveServer[d];
-		const arrive = transfer(io, ws.server, server, now, piece.bytes);
+		const from = vmServer(world, ws.server);
+		const arrive = transfer(io, from, server, now, piece.bytes);
 		const cache = io.cacheOf[d];
 		let device = d;
 		if (cache >= 0 && io.cacheDirty[cache] + piece.bytes <= io.driveBytes[cache]) {
@@ -170,7 +182,7 @@ function writePiece(
 		rec.devices.push(device);
 		rec.interleaves.push(1);
 		rec.landMs.push(land);
-		recordFlight(io, FLIGHT_WRITE, ws.server, device, ws.volume, now, land);
+		recordFlight(io, FLIGHT_WRITE, from, device, ws.volume, now, land);
 	}
 }
 
@@ -193,6 +205,7 @@ function readPiece(
 	const { storage } = world;
 	const io = storage.io!;
 	const ws = io.workloads[rec.workload];
+	const here = vmServer(world, ws.server);
 	const e = g.placement.extentsPerSlab;
 	const sources: number[] = [];
 	if (g.dataExtents === 1) {
@@ -203,8 +216,8 @@ function readPiece(
 			const j = (rec.id + k) % e;
 			const d = currentDrive(world, g, piece.slab, j);
 			if (d < 0) continue;
-			if (pick < 0 || storage.driveServer[d] === ws.server) pick = j;
-			if (storage.driveServer[d] === ws.server) break;
+			if (pick < 0 || storage.driveServer[d] === here) pick = j;
+			if (storage.driveServer[d] === here) break;
 		}
 		if (pick >= 0) sources.push(pick);
 	} else if (currentDrive(world, g, piece.slab, piece.column) >= 0) {
@@ -221,13 +234,13 @@ function readPiece(
 		const ext = extentIndex(g, piece.slab, j);
 		const device = readDevice(io, d, ext, piece.region, regionsPerExtent(g));
 		const served = serve(io, device, now, piece.bytes, ws.random);
-		const land = transfer(io, storage.driveServer[d], ws.server, served, piece.bytes);
+		const land = transfer(io, storage.driveServer[d], here, served, piece.bytes);
 		rec.extents.push(ext);
 		rec.drives.push(d);
 		rec.devices.push(device);
 		rec.interleaves.push(1);
 		rec.landMs.push(land);
-		recordFlight(io, FLIGHT_READ, ws.server, device, ws.volume, now, land);
+		recordFlight(io, FLIGHT_READ, here, device, ws.volume, now, land);
 	}
 }
 
