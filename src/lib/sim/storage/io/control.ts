@@ -59,8 +59,7 @@ export function handleIoEvent(
 			return true;
 		}
 		case IO_DONE: {
-			const rec = io.inFlight.find((r) => r.id === data.id);
-			completeIo(world, data.id as number, ctx);
+			const rec = completeIo(world, data.id as number, ctx);
 			if (rec) afterIo(world, io.workloads[rec.workload].volume, ctx);
 			return true;
 		}

@@ -296,12 +296,12 @@ function regionRank(ext: number, region: number, regions: number): number {
 /**
  * Completes IO `id`: a write copy whose drive went away before the data landed becomes stale;
  * the write is acknowledged if any copy has it, and its slabs count as written. Then the
- * workload's slot issues its next IO.
+ * workload's slot issues its next IO. Returns the completed record (null for an unknown id).
  */
-export function completeIo(world: IoWorld, id: number, ctx: SimContext): void {
+export function completeIo(world: IoWorld, id: number, ctx: SimContext): IoRecord | null {
 	const io = world.storage.io!;
 	const at = io.inFlight.findIndex((r) => r.id === id);
-	if (at < 0) return;
+	if (at < 0) return null;
 	const [rec] = io.inFlight.splice(at, 1);
 	const ws = io.workloads[rec.workload];
 	let landed = 0;
@@ -333,6 +333,7 @@ export function completeIo(world: IoWorld, id: number, ctx: SimContext): void {
 	}
 	ws.inFlight--;
 	nextIo(world, rec.workload, ctx);
+	return rec;
 }
 
 /**
