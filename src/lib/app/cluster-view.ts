@@ -253,10 +253,6 @@ export function chartActivity(path: string, active: string): 'active' | 'within'
 	return null;
 }
 
-/** The cluster machine's active state: up with quorum, or down. */
-export const clusterChartState = (quorum: Pick<ClusterQuorum, 'up'>): string =>
-	quorum.up ? 'up' : 'down';
-
 /** The server the statecharts show unless the learner picks one: the one being updated, or the first. */
 export function defaultChartServer(view: Pick<ClusterView, 'servers' | 'update'>): string | null {
 	const current = view.update.current;

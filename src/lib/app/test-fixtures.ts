@@ -397,7 +397,7 @@ export const CLUSTER_CHARTS: ClusterView['charts'] = {
 		'paused',
 		'done'
 	],
-	cluster: ['up', 'down']
+	cluster: ['up', 'up.allMembers', 'up.membersMissing', 'down']
 };
 
 /**
@@ -416,6 +416,7 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 		})),
 		quorum: {
 			up: true,
+			state: 'up.allMembers',
 			explanation: `${total} of ${total} votes (${names.join(', ')} and the cloud witness): ${total} > ${total / 2}, the cluster is up.`,
 			witness: 'cloud',
 			witnessRunning: true,

@@ -20,6 +20,7 @@ function updatingView(): ClusterView {
 	];
 	view.quorum = {
 		up: true,
+		state: 'up.membersMissing',
 		explanation:
 			"2 of 3 votes (Node01 and Node02; Node04's vote zeroed to keep the total odd; Node03 left gracefully): 2 > 1.5, the cluster is up.",
 		witness: 'none',
@@ -201,7 +202,12 @@ describe('ClusterPanel', () => {
 		expect(update.getAllByRole('listitem')).toHaveLength(9);
 
 		const cluster = within(screen.getByTestId('statechart-cluster'));
-		expect(cluster.getByRole('listitem', { current: true })).toHaveTextContent('up');
+		expect(cluster.getByRole('listitem', { current: true })).toHaveAttribute(
+			'data-testid',
+			'chart-cluster-up.membersMissing'
+		);
+		expect(screen.getByTestId('chart-cluster-up')).toHaveAttribute('data-activity', 'within');
+		expect(cluster.getAllByRole('listitem')).toHaveLength(4);
 
 		const server = within(screen.getByTestId('statechart-server'));
 		expect(screen.getByTestId('statechart-server')).toHaveTextContent('Server Node02');
@@ -222,6 +228,7 @@ describe('ClusterPanel', () => {
 		view.quorum = {
 			...view.quorum,
 			up: false,
+			state: 'down',
 			explanation:
 				'2 of 5 votes (present: Node01 and Node02; missing: Node03, Node04 and the cloud witness): 2 is not more than 2.5, the cluster is down.'
 		};

@@ -4,6 +4,7 @@
  * states of each machine for the statechart view.
  */
 import { machineStates, stateName } from '../sim/cluster/machines/runner';
+import { clusterMachine } from '../sim/cluster/machines/cluster.machine';
 import { serverMachine } from '../sim/cluster/machines/server.machine';
 import { updateMachine } from '../sim/cluster/machines/update.machine';
 import { explain } from '../sim/cluster/quorum';
@@ -11,9 +12,6 @@ import { ncWriteRefusal, replicaName, replicaVms } from '../sim/cluster/model/nc
 import { setAvailability } from '../sim/cluster/model/vms';
 import type { Simulation } from '../sim/index';
 import type { ClusterView } from './protocol';
-
-/** The cluster as one machine of two states: up with quorum, or down. */
-const CLUSTER_STATES = ['up', 'down'];
 
 export function clusterView(sim: Simulation): ClusterView {
 	const { cluster, nodeNames } = sim.state;
@@ -30,6 +28,7 @@ export function clusterView(sim: Simulation): ClusterView {
 		})),
 		quorum: {
 			up: quorum.up,
+			state: stateName(cluster.machine),
 			explanation: explain(quorum),
 			witness: quorum.witness,
 			witnessRunning: quorum.witnessRunning,
@@ -64,7 +63,7 @@ export function clusterView(sim: Simulation): ClusterView {
 		charts: {
 			server: machineStates(serverMachine),
 			update: machineStates(updateMachine),
-			cluster: CLUSTER_STATES
+			cluster: machineStates(clusterMachine)
 		}
 	};
 }

@@ -364,6 +364,8 @@ export interface ClusterView {
 	}[];
 	quorum: {
 		up: boolean;
+		/** The cluster machine's state: up.allMembers, up.membersMissing or down. */
+		state: string;
 		/** The vote arithmetic in words (FACTS §2.1). */
 		explanation: string;
 		witness: 'none' | 'cloud' | 'file-share';

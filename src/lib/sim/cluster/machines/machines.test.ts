@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { machineStates, sendMachine, startMachine, stateName } from './runner';
+import { clusterMachine, type ClusterContext } from './cluster.machine';
 import { serverMachine, type ServerContext } from './server.machine';
 import { updateMachine, type UpdateContext } from './update.machine';
 
@@ -73,5 +74,34 @@ describe('machines run by pure transitions from plain records', () => {
 		const update = machineStates(updateMachine);
 		expect(update.indexOf('running')).toBeLessThan(update.indexOf('running.checking'));
 		expect(update).toContain('paused');
+	});
+
+	it('follows the quorum verdicts: members missing, down (stop storage), back up (restart it)', () => {
+		let { record } = startMachine<ClusterContext>(clusterMachine);
+		expect(stateName(record)).toBe('up.allMembers');
+		const votes = (up: boolean, allMembers: boolean, reason = 'arithmetic') => {
+			const step = sendMachine(clusterMachine, record, { type: 'VOTES', up, allMembers, reason });
+			record = step.record;
+			return step.actions.map((a) => a.type).filter((t) => t !== 'record');
+		};
+		expect(votes(true, false)).toEqual([]);
+		expect(stateName(record)).toBe('up.membersMissing');
+		expect(votes(true, false)).toEqual([]);
+		expect(votes(false, false, '2 of 5 votes')).toEqual(['loseQuorum']);
+		expect(stateName(record)).toBe('down');
+		expect(record.context.reason).toBe('2 of 5 votes');
+		expect(votes(false, false)).toEqual([]);
+		expect(stateName(record)).toBe('down');
+		expect(votes(true, false)).toEqual(['regainQuorum']);
+		expect(stateName(record)).toBe('up.membersMissing');
+		expect(votes(false, false)).toEqual(['loseQuorum']);
+		expect(votes(true, true)).toEqual(['regainQuorum']);
+		expect(stateName(record)).toBe('up.allMembers');
+		expect(machineStates(clusterMachine)).toEqual([
+			'up',
+			'up.allMembers',
+			'up.membersMissing',
+			'down'
+		]);
 	});
 });

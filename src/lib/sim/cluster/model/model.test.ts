@@ -110,7 +110,12 @@ describe('server failures and cluster quorum', () => {
 			],
 			(json) => ((json.cluster as Record<string, unknown>).witness = 'none')
 		);
+		sim.runUntil(11_999);
+		expect(stateName(sim.state.cluster.machine)).toBe('up.allMembers');
+		sim.runUntil(12_000);
+		expect(stateName(sim.state.cluster.machine)).toBe('up.membersMissing');
 		sim.runUntil(212_000);
+		expect(stateName(sim.state.cluster.machine)).toBe('down');
 		const down = of(sim, 'cluster.node-down');
 		// WS2016 heartbeats: 1 s × 10; declared one period after the limit (11 s).
 		expect(down.map((e) => [e.node, e.t])).toEqual([
@@ -127,6 +132,7 @@ describe('server failures and cluster quorum', () => {
 		// Node01 brings back the vote the cluster went down with.
 		sim.runUntil(400_000);
 		expect(of(sim, 'cluster.quorum-regained').map((e) => e.t)).toEqual([300_000]);
+		expect(stateName(sim.state.cluster.machine)).toBe('up.membersMissing');
 		expect(volumes.every((v) => v.health === 'Warning')).toBe(true);
 		expect(sim.invariants().every((r) => r.holds)).toBe(true);
 	});

@@ -8,6 +8,7 @@ import type { SimContext } from '../../kernel/types';
 import { restartHeartbeats, stopHeartbeats } from '../heartbeat';
 import { sendMachine, stateName } from '../machines/runner';
 import { RUNS, SERVES_STORAGE, serverMachine, type ServerEvent } from '../machines/server.machine';
+import { clusterMachine } from '../machines/cluster.machine';
 import { explain, join, leave, type QuorumStep } from '../quorum';
 import { checkClusterInvariants } from './invariants';
 import { ncChanged } from './nc';
@@ -124,17 +125,29 @@ export function declareDown(world: ClusterWorld, data: Record<string, unknown>, 
 	ncChanged(cluster.nc, cluster.vms, world.nodeNames, ctx);
 }
 
-/** Applies a quorum step: logs the vote arithmetic, and whether the cluster went down or up. */
+/**
+ * Applies a quorum step: logs the vote arithmetic and tells the cluster machine, which says
+ * whether the cluster went down or came back up.
+ */
 export function vote(world: ClusterWorld, step: QuorumStep, ctx: SimContext): void {
 	const { cluster } = world;
-	const wasUp = cluster.quorum.up;
 	cluster.quorum = step.state;
-	ctx.log('cluster.votes', { explanation: explain(step.state) });
+	const reason = explain(step.state);
+	ctx.log('cluster.votes', { explanation: reason });
 	checkClusterInvariants(world, -1, '', '', ctx);
-	if (step.up === wasUp) return;
-	ctx.log(step.up ? 'cluster.quorum-regained' : 'cluster.quorum-lost', {
-		explanation: explain(step.state)
+	const allMembers = step.state.nodeRunning.every(Boolean);
+	const next = sendMachine(clusterMachine, cluster.machine, {
+		type: 'VOTES',
+		up: step.up,
+		allMembers,
+		reason
 	});
-	if (world.storage) world.storage.clusterUp = step.up;
-	world.storageChanged();
+	cluster.machine = next.record;
+	for (const action of next.actions) {
+		if (action.type !== 'loseQuorum' && action.type !== 'regainQuorum') continue;
+		const up = action.type === 'regainQuorum';
+		ctx.log(up ? 'cluster.quorum-regained' : 'cluster.quorum-lost', { explanation: reason });
+		if (world.storage) world.storage.clusterUp = up;
+		world.storageChanged();
+	}
 }

@@ -7,6 +7,7 @@ import { newInvariantRecord, type InvariantRecord } from '../../invariants/recor
 import { createQuorum, type ClusterQuorum, type WitnessKind } from '../quorum';
 import { startMachine, type MachineRecord } from '../machines/runner';
 import { serverMachine, type ServerContext } from '../machines/server.machine';
+import { clusterMachine, type ClusterContext } from '../machines/cluster.machine';
 import { updateMachine, type UpdateContext } from '../machines/update.machine';
 import { createNetworkController, type NetworkControllerState } from './nc';
 import { createVms, type AvailabilitySetSpec, type VmState } from './vms';
@@ -18,6 +19,8 @@ export interface ClusterState {
 	/** Per server: when it crashed or was cut off (null while it runs). */
 	silentSinceMs: (number | null)[];
 	quorum: ClusterQuorum;
+	/** The cluster as a whole: up with every member, up with members missing, or down. */
+	machine: MachineRecord<ClusterContext>;
 	update: MachineRecord<UpdateContext>;
 	/** Infrastructure and tenant VMs (vms.ts), and each server's memory for placing them. */
 	vms: VmState[];
@@ -55,6 +58,7 @@ export function createClusterState(
 		seq: new Array<number>(nodes).fill(0),
 		silentSinceMs: new Array<number | null>(nodes).fill(null),
 		quorum: createQuorum(nodes, witness),
+		machine: startMachine<ClusterContext>(clusterMachine).record,
 		update: startMachine<UpdateContext>(updateMachine).record,
 		nc: createNetworkController(),
 		detectMs: heartbeat.delayMs * (heartbeat.threshold + 1),
