@@ -386,7 +386,7 @@ export interface ClusterView {
 	vms: {
 		name: string;
 		server: string;
-		state: 'running' | 'migrating' | 'restarting' | 'down';
+		state: 'running' | 'migrating' | 'restarting' | 'down' | 'unmonitored';
 		reason: string;
 		/** Its availability set and fault domain, or null (infrastructure roles). */
 		availabilitySet: string | null;

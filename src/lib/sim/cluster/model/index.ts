@@ -8,7 +8,7 @@ import { sendMachine, stateName } from '../machines/runner';
 import { serverMachine, type ServerEvent } from '../machines/server.machine';
 import { declareDown, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
-import { drainRefusal, VM_STARTED, vmStarted } from './vms';
+import { drainRefusal, resiliencyOver, VM_RESILIENCY_OVER, VM_STARTED, vmStarted } from './vms';
 import { ncChanged } from './nc';
 import { handleWitnessInput, WITNESS_INPUTS } from './witness';
 import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } from './world';
@@ -97,7 +97,12 @@ export function handleClusterEvent(
 	if (type === CLUSTER_TIMER) serverTimer(world, data, ctx);
 	else if (type === CLUSTER_DECLARE_DOWN) declareDown(world, data, ctx);
 	else if (type === UPDATE_POLL) pollUpdate(world, ctx);
-	else if (type === VM_STARTED) {
+	else if (type === VM_RESILIENCY_OVER) {
+		const node = data.node as number;
+		if (world.cluster.seq[node] !== data.seq) return true;
+		resiliencyOver(world, node, ctx);
+		ncChanged(world.cluster.nc, world.cluster.vms, world.nodeNames, ctx);
+	} else if (type === VM_STARTED) {
 		vmStarted(world, data.vm as string, ctx);
 		ncChanged(world.cluster.nc, world.cluster.vms, world.nodeNames, ctx);
 	} else return false;

@@ -137,7 +137,7 @@ describe('server failures and cluster quorum', () => {
 		expect(sim.invariants().every((r) => r.holds)).toBe(true);
 	});
 
-	it('treats an isolated server like a crashed one until its network is back', () => {
+	it("takes an isolated server's vote like a crashed one's until its network is back", () => {
 		const sim = load([
 			{ t: 1000, type: 'node.isolate', node: 2 },
 			{ t: 60_000, type: 'node.restore', node: 2 }
@@ -149,6 +149,75 @@ describe('server failures and cluster quorum', () => {
 		sim.runUntil(61_000);
 		expect(stateName(sim.state.cluster.servers[2])).toBe('up');
 		expect(sim.state.cluster.quorum.nodeRunning[2]).toBe(true);
+	});
+
+	it("keeps an isolated server's VMs running unmonitored through a short cut (ResiliencyDefaultPeriod)", () => {
+		const sim = load([
+			{ t: 1000, type: 'node.isolate', node: 2 },
+			{ t: 200_000, type: 'node.restore', node: 2 }
+		]);
+		sim.runUntil(1000);
+		const here = sim.state.cluster.vms.filter((v) => v.server === 2);
+		expect(here.length).toBeGreaterThan(0);
+		expect(here.every((v) => v.state === 'unmonitored')).toBe(true);
+		sim.runUntil(199_999);
+		// Declared down (vote gone) at 12 s, yet no VM of Node03 stopped or restarted elsewhere.
+		expect(sim.state.cluster.quorum.nodeRunning[2]).toBe(false);
+		expect(of(sim, 'vm.stopped')).toEqual([]);
+		expect(of(sim, 'vm.restarting')).toEqual([]);
+		sim.runUntil(200_000);
+		expect(here.every((v) => v.state === 'running' && v.server === 2)).toBe(true);
+		expect(of(sim, 'vm.monitored').map((e) => e.vm)).toEqual(here.map((v) => v.name));
+		// The period's timer from the isolation is stale after the reconnect.
+		sim.runUntil(400_000);
+		expect(of(sim, 'vm.stopped')).toEqual([]);
+	});
+
+	it("fails an isolated server's VMs over once ResiliencyDefaultPeriod (240 s) is over", () => {
+		const sim = load([{ t: 1000, type: 'node.isolate', node: 2 }]);
+		sim.runUntil(240_999);
+		const names = sim.state.cluster.vms.filter((v) => v.server === 2).map((v) => v.name);
+		expect(of(sim, 'vm.stopped')).toEqual([]);
+		sim.runUntil(241_000);
+		expect(of(sim, 'vm.stopped').map((e) => e.vm)).toEqual(names);
+		expect(of(sim, 'vm.restarting').every((e) => e.t === 241_000)).toBe(true);
+		sim.runUntil(301_000);
+		const moved = sim.state.cluster.vms.filter((v) => names.includes(v.name));
+		expect(moved.every((v) => v.server !== 2 && v.state === 'running')).toBe(true);
+	});
+
+	it('restarts at once the VMs of an isolated server that then fails, already declared down', () => {
+		const sim = load([
+			{ t: 1000, type: 'node.isolate', node: 2 },
+			{ t: 30_000, type: 'node.fail', node: 2 }
+		]);
+		sim.runUntil(30_000);
+		expect(of(sim, 'cluster.node-down').map((e) => e.t)).toEqual([12_000]);
+		expect(of(sim, 'vm.restarting').length).toBeGreaterThan(0);
+		expect(of(sim, 'vm.restarting').every((e) => e.t === 30_000)).toBe(true);
+		sim.runUntil(400_000);
+		expect(of(sim, 'cluster.node-down')).toHaveLength(1);
+	});
+
+	it('records each live migration one after another, and each restart, for drawing', () => {
+		const sim = load([
+			{ t: 1000, type: 'node.drain', node: 1 },
+			{ t: 500_000, type: 'node.fail', node: 0 }
+		]);
+		sim.runUntil(1000);
+		const moving = sim.state.cluster.vms.filter((v) => v.state === 'migrating');
+		expect(moving.length).toBeGreaterThan(1);
+		expect(moving.every((v) => v.move?.from === 1 && v.server !== 1)).toBe(true);
+		const windows = moving.map((v) => [v.move!.startMs, v.move!.endMs]);
+		expect(windows[0][0]).toBe(1000);
+		for (let k = 1; k < windows.length; k++) expect(windows[k][0]).toBe(windows[k - 1][1]);
+		for (const [start, end] of windows) expect(end).toBeGreaterThan(start);
+		sim.runUntil(400_000);
+		expect(sim.state.cluster.vms.every((v) => v.move === null)).toBe(true);
+		sim.runUntil(511_000);
+		const booting = sim.state.cluster.vms.filter((v) => v.state === 'restarting');
+		expect(booting.length).toBeGreaterThan(0);
+		expect(booting.every((v) => v.move?.from === 0 && v.move.endMs === 571_000)).toBe(true);
 	});
 
 	it("restarts a failed server's VMs elsewhere after detection and boot, apart from set peers", () => {

@@ -12,7 +12,14 @@ import { clusterMachine } from '../machines/cluster.machine';
 import { explain, join, leave, type QuorumStep } from '../quorum';
 import { checkClusterInvariants } from './invariants';
 import { ncChanged } from './nc';
-import { migrateOff, migrationsDone, restartElsewhere, vmsStartHere, vmsStop } from './vms';
+import {
+	migrateOff,
+	migrationsDone,
+	restartElsewhere,
+	vmsStartHere,
+	vmsStop,
+	vmsUnmonitored
+} from './vms';
 import { notifyUpdate } from './update';
 import {
 	CLUSTER_DECLARE_DOWN,
@@ -66,10 +73,15 @@ export function sendServer(
 		else if (action.type === 'installUpdate') timer(INSTALL_MS, 'INSTALLED');
 		else if (action.type === 'reboot') timer(REBOOT_MS, 'BOOTED');
 		else if (action.type === 'crash' || action.type === 'isolate') {
-			const why = action.type === 'crash' ? 'its server failed' : 'its server was cut off';
-			cluster.silentSinceMs[node] = ctx.nowMs;
-			vmsStop(world, node, why, ctx);
-			ctx.schedule(cluster.detectMs, CLUSTER_DECLARE_DOWN, { node, seq });
+			// An isolated server that now fails was already declared down: no second detection.
+			const declared = !cluster.quorum.nodeRunning[node];
+			if (action.type === 'crash') vmsStop(world, node, 'its server failed', ctx);
+			else vmsUnmonitored(world, node, ctx);
+			if (declared) restartElsewhere(world, node, ctx);
+			else {
+				cluster.silentSinceMs[node] = ctx.nowMs;
+				ctx.schedule(cluster.detectMs, CLUSTER_DECLARE_DOWN, { node, seq });
+			}
 		} else if (action.type === 'shutDown') {
 			vmsStop(world, node, 'its server was shut down', ctx);
 			restartElsewhere(world, node, ctx);

@@ -17,7 +17,20 @@ import {
 import { infrastructureVms } from '../vms/roles';
 import type { ClusterWorld } from './world';
 
-export type VmRunState = 'running' | 'migrating' | 'restarting' | 'down';
+/**
+ * `unmonitored`: its server is isolated (cut off from the network) and the cluster no longer
+ * watches it; it keeps running there for ResiliencyDefaultPeriod (FACTS §7) but cannot be reached
+ * and its disk IO waits, so it counts as not serving.
+ */
+export type VmRunState = 'running' | 'migrating' | 'restarting' | 'down' | 'unmonitored';
+
+/** A VM on its way to `server`: live-migrating from `from`, or booting after a failure there. */
+export interface VmMove {
+	from: number;
+	/** Simulated ms: the migration (or the boot) starts and ends. */
+	startMs: number;
+	endMs: number;
+}
 
 export interface VmState extends Omit<PlacedVm, 'server'> {
 	/** The server it runs on (or last ran on). */
@@ -26,6 +39,8 @@ export interface VmState extends Omit<PlacedVm, 'server'> {
 	reason: string;
 	/** Its availability set, or null (infrastructure VMs). */
 	availabilitySet: string | null;
+	/** While migrating or restarting: where from and when (for drawing it); else null. */
+	move: VmMove | null;
 }
 
 export interface AvailabilitySetSpec {
@@ -37,6 +52,14 @@ export interface AvailabilitySetSpec {
 
 /** Queue event: a restarted VM has booted. */
 export const VM_STARTED = 'cluster.vm-started';
+/** Queue event: an isolated server's ResiliencyDefaultPeriod is over. */
+export const VM_RESILIENCY_OVER = 'cluster.resiliency-over';
+
+/**
+ * FACTS §7 (CONFIRMED, `WSD: fc/whats-new-in-failover-clustering.md`): an isolated server's VMs
+ * keep running, unmonitored, for ResiliencyDefaultPeriod before the cluster fails them over.
+ */
+export const RESILIENCY_DEFAULT_PERIOD_MS = 240_000;
 
 /** CHOICE (FACTS §6.3 "4 GB × nodes" of overhead): 4 GB of each server is the host's own. */
 const HOST_GB = 4;
@@ -69,7 +92,8 @@ export function createVms(
 		...v,
 		state: 'running',
 		reason: 'running',
-		availabilitySet: null
+		availabilitySet: null,
+		move: null
 	}));
 	const up = new Array<boolean>(nodes).fill(true);
 	for (const set of sets) {
@@ -89,7 +113,8 @@ export function createVms(
 				server: placed.server,
 				state: 'running',
 				reason: 'running',
-				availabilitySet: set.name
+				availabilitySet: set.name,
+				move: null
 			});
 		}
 	}
@@ -115,10 +140,13 @@ export function migrateOff(world: ClusterWorld, node: number, ctx: SimContext): 
 		cluster.vms
 	);
 	if (!plan.ok) return 0;
+	let startMs = ctx.nowMs;
 	for (const move of plan.moves) {
 		const vm = cluster.vms.find((v) => v.name === move.vm)!;
 		vm.server = move.to;
 		vm.state = 'migrating';
+		vm.move = { from: move.from, startMs, endMs: startMs + move.durationMs };
+		startMs += move.durationMs;
 		vm.reason = `live-migrating from ${world.nodeNames[move.from]} (no downtime)`;
 		ctx.log('vm.live-migrating', {
 			vm: vm.name,
@@ -136,16 +164,19 @@ export function migrationsDone(world: ClusterWorld): void {
 		if (vm.state === 'migrating') {
 			vm.state = 'running';
 			vm.reason = 'running';
+			vm.move = null;
 		}
 	}
 }
 
-/** Server `node` stopped abruptly (or its network was cut): its VMs stop with it. */
+/** Server `node` stopped (abruptly or not): its VMs stop with it. */
 export function vmsStop(world: ClusterWorld, node: number, why: string, ctx: SimContext): void {
 	for (const vm of world.cluster.vms) {
 		if (vm.server !== node || vm.state === 'down') continue;
+		// CHOICE: a VM still migrating towards this server stops with it (no failed migration).
 		vm.state = 'down';
 		vm.reason = why;
+		vm.move = null;
 		ctx.log('vm.stopped', { vm: vm.name, node: world.nodeNames[node], reason: why });
 	}
 }
@@ -169,6 +200,7 @@ export function restartElsewhere(world: ClusterWorld, node: number, ctx: SimCont
 		const vm = cluster.vms.find((v) => v.name === move.vm)!;
 		vm.server = move.to;
 		vm.state = 'restarting';
+		vm.move = { from: node, startMs: ctx.nowMs, endMs: ctx.nowMs + move.durationMs };
 		vm.reason = `restarting on ${world.nodeNames[move.to]} after ${world.nodeNames[node]} failed`;
 		ctx.log('vm.restarting', { vm: vm.name, on: world.nodeNames[move.to], ms: move.durationMs });
 		ctx.schedule(VM_RESTART_BOOT_MS, VM_STARTED, { vm: vm.name });
@@ -186,17 +218,51 @@ export function vmStarted(world: ClusterWorld, name: string, ctx: SimContext): v
 	if (!vm || vm.state !== 'restarting' || !world.nodeUp[vm.server]) return;
 	vm.state = 'running';
 	vm.reason = 'running';
+	vm.move = null;
 	ctx.log('vm.started', { vm: vm.name, node: world.nodeNames[vm.server] });
 }
 
-/** Server `node` serves again: VMs left down on it start there (CHOICE: at once). */
+/**
+ * Server `node` serves again: VMs left down on it start there (CHOICE: at once), and the VMs that
+ * ran on unmonitored through a short isolation are watched again, never having stopped.
+ */
 export function vmsStartHere(world: ClusterWorld, node: number, ctx: SimContext): void {
 	for (const vm of world.cluster.vms) {
-		if (vm.server !== node || vm.state !== 'down') continue;
+		if (vm.server !== node || (vm.state !== 'down' && vm.state !== 'unmonitored')) continue;
+		const kept = vm.state === 'unmonitored';
 		vm.state = 'running';
 		vm.reason = 'running';
-		ctx.log('vm.started', { vm: vm.name, node: world.nodeNames[node] });
+		ctx.log(kept ? 'vm.monitored' : 'vm.started', { vm: vm.name, node: world.nodeNames[node] });
 	}
+}
+
+/**
+ * Server `node` was cut off from the network (FACTS §7 transient isolation): its VMs run on,
+ * unmonitored, and the cluster waits ResiliencyDefaultPeriod before failing them over.
+ */
+export function vmsUnmonitored(world: ClusterWorld, node: number, ctx: SimContext): void {
+	const name = world.nodeNames[node];
+	for (const vm of world.cluster.vms) {
+		if (vm.server !== node || vm.state === 'down') continue;
+		vm.state = 'unmonitored';
+		vm.move = null;
+		vm.reason = `running unmonitored on isolated ${name}: out of reach, its disk IO waits; failed over if ${name} is still cut off after ${RESILIENCY_DEFAULT_PERIOD_MS / 1000} s`;
+		ctx.log('vm.unmonitored', { vm: vm.name, node: name });
+	}
+	ctx.schedule(RESILIENCY_DEFAULT_PERIOD_MS, VM_RESILIENCY_OVER, {
+		node,
+		seq: world.cluster.seq[node]
+	});
+}
+
+/**
+ * ResiliencyDefaultPeriod is over and server `node` is still isolated: its VMs are failed over.
+ * CHOICE: they stop on the isolated server at that instant, so no VM ever runs twice.
+ */
+export function resiliencyOver(world: ClusterWorld, node: number, ctx: SimContext): void {
+	const why = `its server stayed isolated past ResiliencyDefaultPeriod (${RESILIENCY_DEFAULT_PERIOD_MS / 1000} s)`;
+	vmsStop(world, node, why, ctx);
+	if (!world.cluster.quorum.nodeRunning[node]) restartElsewhere(world, node, ctx);
 }
 
 /** Running (or live-migrating) VMs of each availability set, and its size. */
