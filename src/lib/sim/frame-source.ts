@@ -10,7 +10,11 @@ import {
 	PacketFlags,
 	TOR_NODE,
 	BORDER_NODE,
+	FRAME_VM_ROLES,
+	VM_FROM_NONE,
+	VmFrameState,
 	type FrameIo,
+	type FrameVm,
 	type FramePacket,
 	type FrameSource
 } from './frame';
@@ -114,7 +118,8 @@ export function frameSource(state: SimState, info: FrameInfo): FrameSource {
 		driveHealth,
 		switchHealth,
 		packets: framePackets(state, info.nowMs),
-		io: frameIo(state, info.nowMs)
+		io: frameIo(state, info.nowMs),
+		vms: frameVms(state, info.nowMs)
 	};
 }
 
@@ -138,4 +143,26 @@ export function frameIo(state: SimState, nowMs: number): FrameIo[] {
 		});
 	}
 	return out;
+}
+
+const ROLE_INDEX = new Map<string, number>(FRAME_VM_ROLES.map((r, i) => [r, i]));
+
+/**
+ * The frame's VMs at `nowMs`: where each runs and what it is doing. A live migration is drawn in
+ * its own window (they run one after another): before it the VM is still on its old server
+ * (progress 0), during it on its way, after it on the new one (progress 1).
+ */
+export function frameVms(state: SimState, nowMs: number): FrameVm[] {
+	return state.cluster.vms.map((vm) => {
+		const move = vm.move;
+		const span = move ? move.endMs - move.startMs : 0;
+		const progress = !move ? 0 : span > 0 ? (nowMs - move.startMs) / span : 1;
+		return {
+			server: vm.server,
+			role: (vm.role && ROLE_INDEX.get(vm.role)) || 0,
+			state: VmFrameState[vm.state],
+			from: move ? move.from : VM_FROM_NONE,
+			progress: Math.min(1, Math.max(0, progress))
+		};
+	});
 }

@@ -8,13 +8,19 @@ import {
 	FrameReader,
 	MAX_FRAME_PACKETS,
 	MAX_FRAME_IO,
+	MAX_FRAME_VMS,
+	FRAME_VM_ROLES,
+	VM_FROM_NONE,
+	VmFrameState,
 	TOR_NODE,
 	frameBytes,
 	packFrame,
 	type FrameIo,
 	type FramePacket,
-	type FrameSource
+	type FrameSource,
+	type FrameVm
 } from './frame';
+import { INFRASTRUCTURE_ROLES } from './cluster/vms/roles';
 import {
 	FLIGHT_DESTAGE,
 	FLIGHT_READ,
@@ -43,6 +49,14 @@ const ioArb: fc.Arbitrary<FrameIo> = fc.record({
 	msSinceLanded: fc.float({ min: 0, max: 1e6, noNaN: true })
 });
 
+const vmArb: fc.Arbitrary<FrameVm> = fc.record({
+	server: fc.integer({ min: 0, max: 15 }),
+	role: fc.integer({ min: 0, max: FRAME_VM_ROLES.length - 1 }),
+	state: fc.integer({ min: 0, max: 4 }),
+	from: fc.oneof(fc.integer({ min: 0, max: 15 }), fc.constant(VM_FROM_NONE)),
+	progress: fc.float({ min: 0, max: 1, noNaN: true })
+});
+
 const sourceArb: fc.Arbitrary<FrameSource> = fc
 	.record({
 		nodes: fc.integer({ min: 0, max: 16 }),
@@ -54,7 +68,8 @@ const sourceArb: fc.Arbitrary<FrameSource> = fc
 		inputCount: fc.nat({ max: 1000 }),
 		flags: fc.integer({ min: 0, max: 1 }),
 		packets: fc.array(packetArb, { maxLength: 40 }),
-		io: fc.array(ioArb, { maxLength: 40 })
+		io: fc.array(ioArb, { maxLength: 40 }),
+		vms: fc.array(vmArb, { maxLength: 40 })
 	})
 	.chain((r) =>
 		fc.record({
@@ -73,7 +88,8 @@ const sourceArb: fc.Arbitrary<FrameSource> = fc
 			driveHealth: fc.array(u8, { minLength: r.drives, maxLength: r.drives }),
 			switchHealth: fc.array(u8, { minLength: r.switches, maxLength: r.switches }),
 			packets: fc.constant(r.packets),
-			io: fc.constant(r.io)
+			io: fc.constant(r.io),
+			vms: fc.constant(r.vms)
 		})
 	);
 
@@ -94,20 +110,22 @@ function emptySource(packets: FramePacket[] = []): FrameSource {
 	};
 }
 
-describe('frame format v2', () => {
+describe('frame format v6', () => {
 	it('round-trips every field, packets included', () => {
 		fc.assert(
 			fc.property(sourceArb, (src) => {
 				const buffer = packFrame(src);
 				const packets = src.packets ?? [];
 				const io = src.io ?? [];
+				const vms = src.vms ?? [];
 				expect(buffer.byteLength).toBe(
 					frameBytes(
 						src.nodeHealth.length,
 						src.driveHealth.length,
 						src.switchHealth.length,
 						packets.length,
-						io.length
+						io.length,
+						vms.length
 					)
 				);
 				const r = new FrameReader().attach(buffer);
@@ -141,6 +159,14 @@ describe('frame format v2', () => {
 					expect(r.ioProgress(i)).toBe(Math.fround(f.progress));
 					expect(r.ioMsSinceLanded(i)).toBe(Math.fround(f.msSinceLanded));
 				});
+				expect(r.vmCount).toBe(vms.length);
+				vms.forEach((vm, i) => {
+					expect(r.vmServer(i)).toBe(vm.server);
+					expect(r.vmRole(i)).toBe(vm.role);
+					expect(r.vmState(i)).toBe(vm.state);
+					expect(r.vmFrom(i)).toBe(vm.from);
+					expect(r.vmProgress(i)).toBe(Math.fround(vm.progress));
+				});
 			})
 		);
 	});
@@ -166,6 +192,25 @@ describe('frame format v2', () => {
 			IoKind.destage,
 			IoKind.resync,
 			IoKind.rotate
+		]);
+	});
+
+	it('keeps the first MAX_FRAME_VMS VMs', () => {
+		const vm = { server: 1, role: 0, state: 0, from: VM_FROM_NONE, progress: 0 };
+		const vms = Array.from({ length: MAX_FRAME_VMS + 3 }, (_, i) => ({ ...vm, server: i }));
+		const r = new FrameReader().attach(packFrame({ ...emptySource(), vms }));
+		expect(r.vmCount).toBe(MAX_FRAME_VMS);
+		expect(r.vmServer(MAX_FRAME_VMS - 1)).toBe(MAX_FRAME_VMS - 1);
+	});
+
+	it('names the roles and VM states as the cluster model does', () => {
+		expect(FRAME_VM_ROLES.slice(1)).toEqual(INFRASTRUCTURE_ROLES.map((r) => r.role));
+		expect(Object.keys(VmFrameState)).toEqual([
+			'running',
+			'migrating',
+			'restarting',
+			'down',
+			'unmonitored'
 		]);
 	});
 
@@ -208,8 +253,8 @@ describe('frame format v2', () => {
 
 	it('rejects older versions and a truncated packet section', () => {
 		const buffer = packFrame(emptySource());
-		expect(FRAME_VERSION).toBe(5);
-		for (const old of [1, 2, 3]) {
+		expect(FRAME_VERSION).toBe(6);
+		for (const old of [1, 2, 3, 4, 5]) {
 			new DataView(buffer).setUint16(4, old, true);
 			expect(() => new FrameReader().attach(buffer)).toThrow(FrameFormatError);
 		}
@@ -219,6 +264,11 @@ describe('frame format v2', () => {
 		expect(() =>
 			new FrameReader().attach(withPackets.slice(0, withPackets.byteLength - 1))
 		).toThrow(FrameFormatError);
+		const vm = { server: 0, role: 0, state: 0, from: VM_FROM_NONE, progress: 0 };
+		const withVms = packFrame({ ...emptySource(), vms: [vm] });
+		expect(() => new FrameReader().attach(withVms.slice(0, withVms.byteLength - 4))).toThrow(
+			/VM count/
+		);
 		expect(() => new FrameReader().attach(new ArrayBuffer(FRAME_HEADER_BYTES - 1))).toThrow(
 			FrameFormatError
 		);

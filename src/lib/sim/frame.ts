@@ -7,7 +7,7 @@
  *
  *   offset size  field
  *   0      4     magic 0x31465353 ("SSF1" as bytes)
- *   4      2     version (4)
+ *   4      2     version (6)
  *   6      2     header size in bytes (40)
  *   8      8     simTimeMs (f64)
  *   16     4     logCount: entries in the event log so far
@@ -48,15 +48,27 @@
  *                  +6  u16 reserved
  *                  +8  f32 progress, 0 (issued) … 1 (landed)
  *                  +12 f32 simulated ms since it landed (0 while under way)
+ *   ...    2     vmCount V (at most MAX_FRAME_VMS)
+ *   ...    2     reserved
+ *   ...    12*V  virtual machines, in the cluster's order (infrastructure roles first):
+ *                  +0  u16 server it runs on (or is moving to, or last ran on)
+ *                  +2  u8  role (index in FRAME_VM_ROLES: 0 tenant, then the infrastructure
+ *                          roles)
+ *                  +3  u8  state (VmFrameState: 0 running, 1 live-migrating, 2 restarting,
+ *                          3 down, 4 unmonitored on an isolated server)
+ *                  +4  u16 the server it is moving from (VM_FROM_NONE unless migrating or
+ *                          restarting)
+ *                  +6  u16 reserved
+ *                  +8  f32 progress of the migration or boot, 0 (not started) … 1 (done)
  *
  * Version 2 added the packets section; version 3 gave bytes +10/+11 of a packet its path ends (for
  * highlighting the path) and set the dropped-here flag; version 4 added the border router hops
- * and the SLB flags; version 5 the storage transfers. Older buffers are rejected.
+ * and the SLB flags; version 5 the storage transfers; version 6 the VMs. Older buffers are rejected.
  * A reader rejects an unknown magic or version with FrameFormatError instead of misreading bytes.
  */
 
 export const FRAME_MAGIC = 0x31465353;
-export const FRAME_VERSION = 5;
+export const FRAME_VERSION = 6;
 export const FRAME_HEADER_BYTES = 40;
 const NODE_BYTES = 8;
 const PACKET_BYTES = 16;
@@ -66,6 +78,52 @@ const IO_HEADER_BYTES = 4;
 const IO_BYTES = 16;
 /** At most this many storage transfers per frame (the newest are kept). */
 export const MAX_FRAME_IO = 128;
+const VM_HEADER_BYTES = 4;
+const VM_BYTES = 12;
+/** At most this many VMs per frame: FACTS §6.3's 700 tenant VMs plus the infrastructure's. */
+export const MAX_FRAME_VMS = 1024;
+/** `from` of a VM that is not moving. */
+export const VM_FROM_NONE = 0xffff;
+
+/**
+ * A VM's role (frame byte +2 of a VM): 0 a tenant VM, else an infrastructure role of FACTS §6.2
+ * (cluster/vms/roles.ts; a test keeps the two lists equal).
+ */
+export const FRAME_VM_ROLES = [
+	'tenant',
+	'ACS',
+	'ADFS',
+	'CA',
+	'DC',
+	'ERCS',
+	'GWY',
+	'NC',
+	'SLB',
+	'SQL',
+	'WAS',
+	'WASP',
+	'XRP'
+] as const;
+
+/** What a VM is doing (frame byte +3 of a VM). */
+export const VmFrameState = {
+	running: 0,
+	migrating: 1,
+	restarting: 2,
+	down: 3,
+	unmonitored: 4
+} as const;
+export type VmFrameState = (typeof VmFrameState)[keyof typeof VmFrameState];
+
+/** One VM, as packed. */
+export interface FrameVm {
+	server: number;
+	role: number;
+	state: number;
+	/** VM_FROM_NONE unless migrating or restarting. */
+	from: number;
+	progress: number;
+}
 
 /** What a storage transfer is (frame byte +4 of a transfer). */
 export const IoKind = { write: 0, read: 1, destage: 2, resync: 3, rotate: 4 } as const;
@@ -145,6 +203,8 @@ export interface FrameSource {
 	packets?: readonly FramePacket[];
 	/** Recent storage transfers, oldest first; only the newest MAX_FRAME_IO are packed. */
 	io?: readonly FrameIo[];
+	/** The cluster's VMs; only the first MAX_FRAME_VMS are packed. */
+	vms?: readonly FrameVm[];
 }
 
 export class FrameFormatError extends Error {
@@ -159,7 +219,8 @@ export function frameBytes(
 	drives: number,
 	switches: number,
 	packets = 0,
-	io = 0
+	io = 0,
+	vms = 0
 ): number {
 	return (
 		FRAME_HEADER_BYTES +
@@ -169,7 +230,9 @@ export function frameBytes(
 		PACKETS_HEADER_BYTES +
 		packets * PACKET_BYTES +
 		IO_HEADER_BYTES +
-		io * IO_BYTES
+		io * IO_BYTES +
+		VM_HEADER_BYTES +
+		vms * VM_BYTES
 	);
 }
 
@@ -186,7 +249,10 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 	const packets = all.length - skip;
 	const ios = src.io ?? [];
 	const ioSkip = Math.max(0, ios.length - MAX_FRAME_IO);
-	const buffer = new ArrayBuffer(frameBytes(nodes, drives, switches, packets, ios.length - ioSkip));
+	const vms = (src.vms ?? []).slice(0, MAX_FRAME_VMS);
+	const buffer = new ArrayBuffer(
+		frameBytes(nodes, drives, switches, packets, ios.length - ioSkip, vms.length)
+	);
 	const view = new DataView(buffer);
 	view.setUint32(0, FRAME_MAGIC, true);
 	view.setUint16(4, FRAME_VERSION, true);
@@ -235,6 +301,16 @@ export function packFrame(src: FrameSource): ArrayBuffer {
 		view.setFloat32(o + 8, Math.min(1, Math.max(0, f.progress)), true);
 		view.setFloat32(o + 12, Math.max(0, f.msSinceLanded), true);
 	}
+	view.setUint16(o, vms.length, true);
+	o += VM_HEADER_BYTES;
+	for (const vm of vms) {
+		view.setUint16(o, vm.server, true);
+		view.setUint8(o + 2, vm.role);
+		view.setUint8(o + 3, vm.state);
+		view.setUint16(o + 4, vm.from, true);
+		view.setFloat32(o + 8, Math.min(1, Math.max(0, vm.progress)), true);
+		o += VM_BYTES;
+	}
 	return buffer;
 }
 
@@ -249,6 +325,7 @@ export class FrameReader {
 	private switchOffset = 0;
 	private packetOffset = PACKETS_HEADER_BYTES;
 	private ioOffset = 0;
+	private vmOffset = 0;
 
 	/** Binds the reader to a frame; throws FrameFormatError if it is not a current-version frame. */
 	attach(buffer: ArrayBuffer): this {
@@ -277,7 +354,13 @@ export class FrameReader {
 		if (buffer.byteLength < frameBytes(nodes, drives, switches, packets, ios)) {
 			throw new FrameFormatError('frame shorter than its storage transfer count');
 		}
+		const vmAt = ioAt + IO_HEADER_BYTES + ios * IO_BYTES;
+		const vms = view.getUint16(vmAt, true);
+		if (buffer.byteLength < frameBytes(nodes, drives, switches, packets, ios, vms)) {
+			throw new FrameFormatError('frame shorter than its VM count');
+		}
 		this.ioOffset = ioAt + IO_HEADER_BYTES;
+		this.vmOffset = vmAt + VM_HEADER_BYTES;
 		this.view = view;
 		this.bytes = new Uint8Array(buffer);
 		this.driveOffset = driveOffset;
@@ -378,5 +461,27 @@ export class FrameReader {
 	}
 	ioMsSinceLanded(i: number): number {
 		return this.view.getFloat32(this.ioOffset + i * IO_BYTES + 12, true);
+	}
+	get vmCount(): number {
+		return this.view.getUint16(this.vmOffset - VM_HEADER_BYTES, true);
+	}
+	/** Server VM i runs on, is moving to, or last ran on. */
+	vmServer(i: number): number {
+		return this.view.getUint16(this.vmOffset + i * VM_BYTES, true);
+	}
+	/** Index in FRAME_VM_ROLES. */
+	vmRole(i: number): number {
+		return this.bytes[this.vmOffset + i * VM_BYTES + 2];
+	}
+	/** VmFrameState. */
+	vmState(i: number): number {
+		return this.bytes[this.vmOffset + i * VM_BYTES + 3];
+	}
+	/** Server VM i is moving from, or VM_FROM_NONE. */
+	vmFrom(i: number): number {
+		return this.view.getUint16(this.vmOffset + i * VM_BYTES + 4, true);
+	}
+	vmProgress(i: number): number {
+		return this.view.getFloat32(this.vmOffset + i * VM_BYTES + 8, true);
 	}
 }

@@ -39,6 +39,8 @@ export interface VmState extends Omit<PlacedVm, 'server'> {
 	reason: string;
 	/** Its availability set, or null (infrastructure VMs). */
 	availabilitySet: string | null;
+	/** Its infrastructure role (cluster/vms/roles.ts), or null for a tenant VM. */
+	role: string | null;
 	/** While migrating or restarting: where from and when (for drawing it); else null. */
 	move: VmMove | null;
 }
@@ -114,6 +116,7 @@ export function createVms(
 				state: 'running',
 				reason: 'running',
 				availabilitySet: set.name,
+				role: null,
 				move: null
 			});
 		}
