@@ -1,7 +1,7 @@
 /**
- * The foundation model: the servers of a scale unit, their drives and switches, and the cluster
- * heartbeats between the servers. Servers fail and come back through inputs (`node.fail`,
- * `node.restore`). Storage, networking, quorum and VMs build on this in later issues.
+ * The whole model: the servers of a scale unit, their drives and switches and the heartbeats
+ * between them, with the cluster control plane (cluster/model), tenant networking (net/model) and
+ * Storage Spaces Direct (storage/model) wired together. Events and inputs are routed here.
  */
 import {
 	createHeartbeatState,
@@ -27,6 +27,8 @@ import {
 	handleClusterInput,
 	NC_WRITES,
 	ncWriteRefusal,
+	syncWorkloadVms,
+	workloadHost,
 	type ClusterState,
 	type ClusterWorld
 } from './cluster/model/index';
@@ -55,8 +57,16 @@ export interface SimState {
 	storage: StorageState | null;
 }
 
-/** What the storage model reads and changes. */
-const storageWorld = (state: SimState) => ({ storage: state.storage!, nodeUp: state.nodeUp });
+/**
+ * What the storage model reads and changes; a workload's IO comes from wherever the cluster runs
+ * its VM at the time of `ctx`.
+ */
+const storageWorld = (state: SimState, ctx: SimContext) => ({
+	storage: state.storage!,
+	nodeUp: state.nodeUp,
+	vmHost: (w: number) =>
+		workloadHost(state.cluster, state.storage!.io!.workloads[w].name, ctx.nowMs)
+});
 
 /** What the cluster control plane reads and changes. */
 const clusterWorld = (state: SimState, ctx: SimContext): ClusterWorld => ({
@@ -67,9 +77,12 @@ const clusterWorld = (state: SimState, ctx: SimContext): ClusterWorld => ({
 	heartbeat: state.heartbeat,
 	storage: state.storage,
 	storageChanged: () => {
-		if (state.storage) storageChanged(storageWorld(state), ctx);
+		if (state.storage) storageChanged(storageWorld(state, ctx), ctx);
 	}
 });
+
+/** The storage workloads, whose VMs the cluster runs. */
+const workloadsOf = (state: SimState) => state.storage?.io?.workloads ?? [];
 
 /** Why an input was not applied; logged as `input.ignored`. */
 function ignore(ctx: SimContext, reason: string, node?: string): void {
@@ -127,6 +140,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 			),
 			storage: createStorageState(topology, scenario.storage, ctx.rng)
 		};
+		syncWorkloadVms(state.cluster, workloadsOf(state));
 		scheduleWorkloads(scenario.storage?.workloads ?? [], ctx);
 		for (let i = 0; i < topology.nodes.length; i++) scheduleFirstHeartbeat(state.heartbeat, i, ctx);
 		return state;
@@ -138,7 +152,7 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 		}
 		if (handleClusterEvent(clusterWorld(state, ctx), event.type, event.data, ctx)) return;
 		if (handleNetEvent(state, event.type, event.data, ctx)) return;
-		if (state.storage && handleStorageEvent(storageWorld(state), event.type, event.data, ctx)) {
+		if (state.storage && handleStorageEvent(storageWorld(state, ctx), event.type, event.data, ctx)) {
 			return;
 		}
 		// Only this model schedules events, so an unknown type is a bug; log it rather than crash.
@@ -168,7 +182,10 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				const refusal = NC_WRITES.includes(input.type) ? ncWriteRefusal(state.cluster.vms) : null;
 				if (refusal) return ignore(ctx, `${input.type} refused: ${refusal}`);
 				if (handleNetInput(state, input, ctx)) return;
-				if (state.storage && handleStorageInput(storageWorld(state), input, ctx)) return;
+				if (state.storage && handleStorageInput(storageWorld(state, ctx), input, ctx)) {
+					if (input.type === 'workload.define') syncWorkloadVms(state.cluster, workloadsOf(state));
+					return;
+				}
 				ignore(ctx, `unknown input type ${JSON.stringify(input.type)}`);
 			}
 		}

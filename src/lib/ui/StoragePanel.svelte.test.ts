@@ -443,6 +443,8 @@ describe('StoragePanel', () => {
 				volume: 'VmTemp',
 				server: 'Node02',
 				serverIndex: 1,
+				vmState: 'running',
+				vmReason: 'running',
 				blockKB: 4,
 				readPercent: 70,
 				pattern: 'random',

@@ -15,6 +15,8 @@ function workload(name: string, running: boolean): IoWorkloadView {
 		volume: 'Volume01',
 		server: 'Node01',
 		serverIndex: 0,
+		vmState: 'running',
+		vmReason: 'running',
 		blockKB: 4,
 		readPercent: 70,
 		pattern: 'random',

@@ -10,6 +10,8 @@ const capped: IoWorkloadView = {
 	volume: 'Volume01',
 	server: 'Node02',
 	serverIndex: 1,
+	vmState: 'running',
+	vmReason: 'running',
 	blockKB: 4,
 	readPercent: 70,
 	pattern: 'random',
@@ -34,6 +36,8 @@ const uncapped: IoWorkloadView = {
 	name: 'vm02',
 	server: 'Node01',
 	serverIndex: 0,
+	vmState: 'running',
+	vmReason: 'running',
 	volume: 'Volume02',
 	blockKB: 256,
 	pattern: 'sequential',
@@ -62,6 +66,16 @@ describe('StorageWorkloads', () => {
 		expect(screen.getByTestId('workload-vm02')).toHaveTextContent(
 			/vm02\s*256 KiB sequential, reads only, 8 outstanding, no IOPS cap\s*Last IO of vm02 No IO has completed yet\.\s*Node01 → Volume02\s*■\s*Stopped/
 		);
+	});
+
+	it('says when a running workload waits for its VM, and why', () => {
+		const reason = 'restarting on Node03 after Node02 failed';
+		renderTable([{ ...capped, server: 'Node03', vmState: 'restarting', vmReason: reason }]);
+		const row = screen.getByTestId('workload-vm01');
+		expect(row).toHaveTextContent('Node03 → Volume01');
+		expect(row).toHaveTextContent(`Waiting: its VM is restarting ${reason}`);
+		expect(screen.getByTestId('workload-vm-vm01')).toHaveTextContent(reason);
+		expect(row).not.toHaveTextContent('in flight');
 	});
 
 	it('spells out the last IO interleave by interleave when opened', async () => {

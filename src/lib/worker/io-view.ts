@@ -41,24 +41,31 @@ function series(m: Meters, i: number): IoSeries {
 
 export function workloadViews(sim: Simulation, io: IoState): IoWorkloadView[] {
 	const { storage } = sim.state;
-	return io.workloads.map((w, i) => ({
-		name: w.name,
-		volume: storage!.volumes[w.volume]?.name ?? '?',
-		server: sim.topology.nodes[w.server]?.name ?? `server ${w.server}`,
-		serverIndex: w.server,
-		blockKB: w.blockBytes / 1024,
-		readPercent: w.readPercent,
-		pattern: w.random ? 'random' : 'sequential',
-		outstanding: w.outstanding,
-		targetIops: Number.isFinite(w.targetIops) ? w.targetIops : null,
-		vmSize: w.vmSize,
-		capIops: Number.isFinite(w.cap) ? w.cap : null,
-		running: w.running,
-		inFlight: w.inFlight,
-		io: series(io.meters.workloads, i),
-		throttled: meterSeries(io.meters.workloads, i, M_WAITED),
-		lastIo: lastIoView(sim, io, i)
-	}));
+	const { cluster } = sim.state;
+	return io.workloads.map((w, i) => {
+		const vm = cluster.vms[cluster.workloadVms[w.name]];
+		const at = vm?.server ?? w.server;
+		return {
+			name: w.name,
+			volume: storage!.volumes[w.volume]?.name ?? '?',
+			server: sim.topology.nodes[at]?.name ?? `server ${at}`,
+			serverIndex: w.server,
+			vmState: vm?.state ?? 'running',
+			vmReason: vm?.reason ?? 'running',
+			blockKB: w.blockBytes / 1024,
+			readPercent: w.readPercent,
+			pattern: w.random ? 'random' : 'sequential',
+			outstanding: w.outstanding,
+			targetIops: Number.isFinite(w.targetIops) ? w.targetIops : null,
+			vmSize: w.vmSize,
+			capIops: Number.isFinite(w.cap) ? w.cap : null,
+			running: w.running,
+			inFlight: w.inFlight,
+			io: series(io.meters.workloads, i),
+			throttled: meterSeries(io.meters.workloads, i, M_WAITED),
+			lastIo: lastIoView(sim, io, i)
+		};
+	});
 }
 
 /** Workload w's last acknowledged IO, interleave by interleave. */

@@ -186,9 +186,12 @@ export interface IoSeries {
 export interface IoWorkloadView {
 	name: string;
 	volume: string;
-	/** The server its VM runs on. */
+	/** The server its VM runs on now (or last ran on), and the server it was defined on. */
 	server: string;
 	serverIndex: number;
+	/** Its VM in the cluster (cluster/model/vms.ts): state and why, e.g. restarting elsewhere. */
+	vmState: 'running' | 'migrating' | 'restarting' | 'down' | 'unmonitored';
+	vmReason: string;
 	blockKB: number;
 	readPercent: number;
 	pattern: 'random' | 'sequential';

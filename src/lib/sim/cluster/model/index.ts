@@ -17,6 +17,7 @@ export { createClusterState, type ClusterState } from './state';
 export { CLUSTER_INVARIANTS, type ClusterInvariant } from './invariants';
 export type { ClusterWorld } from './world';
 export { NC_WRITES, ncWriteRefusal } from './nc';
+export { syncWorkloadVms, workloadHost } from './vms';
 
 const SERVER_INPUTS: Record<string, ServerEvent['type'][]> = {
 	'node.fail': ['FAIL'],

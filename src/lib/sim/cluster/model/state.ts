@@ -24,6 +24,8 @@ export interface ClusterState {
 	update: MachineRecord<UpdateContext>;
 	/** Infrastructure and tenant VMs (vms.ts), and each server's memory for placing them. */
 	vms: VmState[];
+	/** Index in `vms` of each storage workload's VM, by workload name. */
+	workloadVms: Record<string, number>;
 	hostMemoryGB: number;
 	/** The Network Controller's replicas (nc.ts). */
 	nc: NetworkControllerState;
@@ -53,6 +55,7 @@ export function createClusterState(
 ): ClusterState {
 	return {
 		vms: createVms(nodes, compute.memoryGB, compute.sets, compute.log),
+		workloadVms: {},
 		hostMemoryGB: compute.memoryGB,
 		servers: Array.from({ length: nodes }, () => startMachine<ServerContext>(serverMachine).record),
 		seq: new Array<number>(nodes).fill(0),

@@ -90,22 +90,6 @@ describe('the write path (FACTS §1.7)', () => {
 	});
 });
 
-describe('a workload whose server is away', () => {
-	it('sends its IO from the lowest-numbered serving server, as a moved VM would', () => {
-		const sim = load([vm({ server: 1, readPercent: 50 })], [{ t: 50, type: 'node.fail', node: 1 }]);
-		sim.runUntil(40);
-		const f = ioOf(sim).flights;
-		expect(new Set(Array.from(f.fromNode.subarray(0, f.count)))).toEqual(new Set([1]));
-		sim.runUntil(400);
-		const vmFlights = Array.from(f.kind.subarray(0, f.count).keys()).filter(
-			(i) => f.kind[i] === FLIGHT_WRITE || f.kind[i] === FLIGHT_READ
-		);
-		expect(vmFlights.length).toBeGreaterThan(0);
-		for (const i of vmFlights) expect(f.fromNode[i]).toBe(0);
-		expect(ioOf(sim).completed).toBeGreaterThan(0);
-	});
-});
-
 describe('reads', () => {
 	it('are served by one current copy, the VM’s own server when it holds one', () => {
 		const sim = load([vm({ readPercent: 100, outstanding: 4 })]);

@@ -48,6 +48,12 @@ export const STALL_RETRY_MS = 1000;
 export interface IoWorld {
 	storage: StorageState;
 	nodeUp: readonly boolean[];
+	/**
+	 * The server workload w's VM runs on now, or -1 while it does not run (down, booting, or
+	 * unmonitored on an isolated server). model.ts asks the cluster's VMs (cluster/model/vms.ts);
+	 * without it (storage-only tests) the VM stays on its own server while that serves storage.
+	 */
+	vmHost?: (w: number) => number;
 }
 
 /** Whether topology drive `d` can be read and written now. */
@@ -56,15 +62,11 @@ export function reachable(world: IoWorld, d: number): boolean {
 	return storage.driveState[d] === DRIVE_OK && world.nodeUp[storage.driveServer[d]];
 }
 
-/**
- * The server a workload's VM runs on now. CHOICE: workloads are not VMs of the cluster model
- * (cluster/model/vms.ts), so while their server is drained, failed or off, the VM counts as
- * moved to the lowest-numbered server that serves storage (as a drain or restart would place it).
- */
-export function vmServer(world: IoWorld, home: number): number {
-	if (world.nodeUp[home]) return home;
-	const other = world.nodeUp.findIndex((up) => up);
-	return other >= 0 ? other : home;
+/** The server workload w's VM runs on now, or -1 while it does not run. */
+export function vmServer(world: IoWorld, w: number): number {
+	if (world.vmHost) return world.vmHost(w);
+	const home = world.storage.io!.workloads[w].server;
+	return world.nodeUp[home] ? home : -1;
 }
 
 /** Interleave regions an extent can be stale by (all of it). */
@@ -104,6 +106,14 @@ export function issueIo(world: IoWorld, w: number, requestedMs: number, ctx: Sim
 	const { storage } = world;
 	const io = storage.io!;
 	const ws = io.workloads[w];
+	const server = vmServer(world, w);
+	if (server < 0) {
+		// The VM does not run, so it asks for nothing: the IO slot waits for it, and its latency
+		// will count from when the VM asks again.
+		const later = ctx.nowMs + STALL_RETRY_MS;
+		ctx.schedule(STALL_RETRY_MS, IO_ISSUE, { w, requested: later });
+		return;
+	}
 	const volume = storage.volumes[ws.volume];
 	if (volume.health !== 'Healthy' && volume.health !== 'Warning') {
 		ctx.schedule(STALL_RETRY_MS, IO_ISSUE, { w, requested: requestedMs });
@@ -114,6 +124,7 @@ export function issueIo(world: IoWorld, w: number, requestedMs: number, ctx: Sim
 	const rec: IoRecord = {
 		id: io.nextIoId++,
 		workload: w,
+		server,
 		write,
 		bytes: ws.blockBytes,
 		requestedMs,
@@ -165,7 +176,7 @@ function writePiece(
 			continue;
 		}
 		const server = storage.driveServer[d];
-		const from = vmServer(world, ws.server);
+		const from = rec.server;
 		const arrive = transfer(io, from, server, now, piece.bytes);
 		const cache = io.cacheOf[d];
 		let device = d;
@@ -205,7 +216,7 @@ function readPiece(
 	const { storage } = world;
 	const io = storage.io!;
 	const ws = io.workloads[rec.workload];
-	const here = vmServer(world, ws.server);
+	const here = rec.server;
 	const e = g.placement.extentsPerSlab;
 	const sources: number[] = [];
 	if (g.dataExtents === 1) {

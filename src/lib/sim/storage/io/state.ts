@@ -54,6 +54,8 @@ export interface WorkloadState {
 export interface IoRecord {
 	id: number;
 	workload: number;
+	/** The server its VM ran on when it was issued. */
+	server: number;
 	write: boolean;
 	bytes: number;
 	/** When the VM asked for it (latency counts from here), and when it was issued. */
