@@ -152,7 +152,10 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 		}
 		if (handleClusterEvent(clusterWorld(state, ctx), event.type, event.data, ctx)) return;
 		if (handleNetEvent(state, event.type, event.data, ctx)) return;
-		if (state.storage && handleStorageEvent(storageWorld(state, ctx), event.type, event.data, ctx)) {
+		if (
+			state.storage &&
+			handleStorageEvent(storageWorld(state, ctx), event.type, event.data, ctx)
+		) {
 			return;
 		}
 		// Only this model schedules events, so an unknown type is a bug; log it rather than crash.
