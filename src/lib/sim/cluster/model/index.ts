@@ -8,7 +8,15 @@ import { sendMachine, stateName } from '../machines/runner';
 import { serverMachine, type ServerEvent } from '../machines/server.machine';
 import { declareDown, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
-import { drainRefusal, resiliencyOver, VM_RESILIENCY_OVER, VM_STARTED, vmStarted } from './vms';
+import {
+	drainRefusal,
+	resiliencyOver,
+	VM_MIGRATED,
+	VM_RESILIENCY_OVER,
+	VM_STARTED,
+	vmMigrated,
+	vmStarted
+} from './vms';
 import { ncChanged } from './nc';
 import { handleWitnessInput, WITNESS_INPUTS } from './witness';
 import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } from './world';
@@ -103,6 +111,8 @@ export function handleClusterEvent(
 		if (world.cluster.seq[node] !== data.seq) return true;
 		resiliencyOver(world, node, ctx);
 		ncChanged(world.cluster.nc, world.cluster.vms, world.nodeNames, ctx);
+	} else if (type === VM_MIGRATED) {
+		vmMigrated(world, data.vm as string, data.endMs as number, ctx);
 	} else if (type === VM_STARTED) {
 		vmStarted(world, data.vm as string, ctx);
 		ncChanged(world.cluster.nc, world.cluster.vms, world.nodeNames, ctx);

@@ -236,6 +236,34 @@ describe('server failures and cluster quorum', () => {
 		expect(new Set(set.map((v) => v.server)).size).toBe(3);
 	});
 
+	it('rebalances an availability set onto a returning server by live migration (FACTS §6.4)', () => {
+		const webSet = (s: Simulation) =>
+			s.state.cluster.vms.filter((v) => v.availabilitySet === 'web-set');
+		const [a, b] = webSet(load([])).map((v) => v.server);
+		const sim = load([
+			{ t: 1000, type: 'node.fail', node: a },
+			{ t: 100_000, type: 'node.fail', node: b },
+			{ t: 300_000, type: 'node.restore', node: a }
+		]);
+		const set = () => webSet(sim);
+		sim.runUntil(200_000);
+		// Two servers are left for three VMs: two of them share a server.
+		const servers = set().map((v) => v.server);
+		expect(new Set(servers).size).toBe(2);
+		expect(set().every((v) => v.state === 'running')).toBe(true);
+		sim.runUntil(300_000);
+		const back = of(sim, 'vm.rebalancing').filter((e) => String(e.vm).startsWith('web-set'));
+		expect(back).toHaveLength(1);
+		expect(back[0].to).toBe(sim.state.nodeNames[a]);
+		const moving = set().find((v) => v.state === 'migrating')!;
+		expect(moving.server).toBe(a);
+		sim.runUntil(moving.move!.endMs);
+		expect(moving.state).toBe('running');
+		expect(new Set(set().map((v) => v.server)).size).toBe(3);
+		// Never fewer running than before: a live migration has no downtime.
+		expect(set().filter((v) => v.state !== 'down' && v.state !== 'restarting')).toHaveLength(3);
+	});
+
 	it('gives up a vote at once on a graceful shutdown', () => {
 		const sim = load([{ t: 1000, type: 'node.shutdown', node: 0 }]);
 		sim.runUntil(1000);

@@ -15,6 +15,7 @@ import { ncChanged } from './nc';
 import {
 	migrateOff,
 	migrationsDone,
+	rebalanceOnto,
 	restartElsewhere,
 	vmsStartHere,
 	vmsStop,
@@ -69,7 +70,7 @@ export function sendServer(
 	for (const action of step.actions) {
 		if (action.type === 'startDrain') {
 			timer(Math.max(MIN_DRAIN_MS, migrateOff(world, node, ctx)), 'DRAINED');
-		} else if (action.type === 'enterMaintenance') migrationsDone(world);
+		} else if (action.type === 'enterMaintenance') migrationsDone(world, node);
 		else if (action.type === 'installUpdate') timer(INSTALL_MS, 'INSTALLED');
 		else if (action.type === 'reboot') timer(REBOOT_MS, 'BOOTED');
 		else if (action.type === 'crash' || action.type === 'isolate') {
@@ -95,7 +96,10 @@ export function sendServer(
 		vote(world, leave(cluster.quorum, [node], 'graceful'), ctx);
 	}
 	if (storageMoved) {
-		if (serves) vmsStartHere(world, node, ctx);
+		if (serves) {
+			vmsStartHere(world, node, ctx);
+			rebalanceOnto(world, node, ctx);
+		}
 		world.storageChanged();
 	}
 	// CHOICE: a server restored, reconnected or started joins at once (boot time not modelled).

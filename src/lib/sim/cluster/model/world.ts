@@ -57,7 +57,7 @@ export const CLUSTER_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 		id: 'cluster.vms',
 		title: 'Virtual machines during drains and failures',
 		detail:
-			"A drain plans every VM's live migration at once and migrates them one after another, each taking 1 s per GB of memory; all of them count as running until the drain ends, and a VM migrating towards a server that fails stops with it. The migrations are drawn between the servers but take no bandwidth from storage traffic. An isolated server's VMs run on unmonitored (unreachable, their disk IO waiting) for ResiliencyDefaultPeriod, 240 s; if the server is still cut off then, they stop there and restart elsewhere, so a VM never runs twice. VMs restarted elsewhere are not moved back when their server returns; VMs that found no room start on their own server when it returns.",
+			"A drain plans every VM's live migration at once and migrates them one after another, each taking 1 s per GB of memory; all of them count as running until the drain ends, and a VM migrating towards a server that fails stops with it. The migrations are drawn between the servers but take no bandwidth from storage traffic. An isolated server's VMs run on unmonitored (unreachable, their disk IO waiting) for ResiliencyDefaultPeriod, 240 s; if the server is still cut off then, they stop there and restart elsewhere, so a VM never runs twice. When a server returns, a VM that shares a server with a peer of its availability set or role live-migrates back to it, one per group and only if it fits (the sources say only that VMs are rebalanced); other VMs stay where they restarted. VMs that found no room start on their own server when it returns.",
 		source: 'FACTS.md §6.3, §6.4, §7'
 	}
 ];
