@@ -69,6 +69,7 @@ function quorumLost(): ClusterView {
 	}
 	view.quorum = {
 		up: false,
+		state: 'down',
 		explanation:
 			'1 of 3 votes (present: Node01; missing: Node02 and Node03): 1 is not more than 1.5, the cluster is down. It comes back when more than 1.5 of the votes it had when it went down are present again.',
 		witness: 'none',

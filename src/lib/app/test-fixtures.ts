@@ -402,7 +402,8 @@ export const CLUSTER_CHARTS: ClusterView['charts'] = {
 
 /**
  * The cluster view of rolling-update.json before the update: every server up with its vote and
- * a reachable cloud witness voting (5 of 5 votes), patch and update not started.
+ * a reachable cloud witness voting (5 of 5 votes), patch and update not started; web-set's three
+ * VMs on Node01–Node03 in fault domains 0–2, all in update domain 0 (5 declared).
  */
 export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']): ClusterView {
 	const total = names.length + 1;
@@ -431,6 +432,7 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 				reason: 'running',
 				availabilitySet: null,
 				faultDomain: null,
+				updateDomain: null,
 				infrastructure: true
 			},
 			...[0, 1, 2].map((k) => ({
@@ -440,10 +442,13 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 				reason: 'running',
 				availabilitySet: 'web-set',
 				faultDomain: k,
+				updateDomain: 0,
 				infrastructure: false
 			}))
 		],
-		availabilitySets: [{ name: 'web-set', running: 3, total: 3 }],
+		availabilitySets: [
+			{ name: 'web-set', running: 3, total: 3, faultDomains: 3, updateDomains: 5 }
+		],
 		networkController: {
 			replicas: ['Node01', 'Node02', 'Node03'].map((server, i) => ({
 				name: `NC0${i + 1}`,

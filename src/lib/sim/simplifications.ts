@@ -27,6 +27,7 @@ import { PLACEMENT_SIMPLIFICATIONS } from './storage/layout';
 import { STORAGE_MODEL_SIMPLIFICATIONS } from './storage/model/index';
 import { STORAGE_RULE_SIMPLIFICATIONS } from './storage/simplifications';
 import { TENANT_SCENARIO_SIMPLIFICATIONS } from './scenario/defaults';
+import { CLUSTER_SCENARIO_SIMPLIFICATIONS } from './scenario/schema-cluster';
 import { TOPOLOGY_SIMPLIFICATIONS } from './topology-build';
 
 /** All of them, in the order the UI lists them. Each module owns the entries for its choices. */
@@ -37,6 +38,7 @@ export const SIMPLIFICATIONS: readonly Simplification[] = [
 	...CLUSTER_MODEL_SIMPLIFICATIONS,
 	...NC_SIMPLIFICATIONS,
 	...VM_PLACEMENT_SIMPLIFICATIONS,
+	...CLUSTER_SCENARIO_SIMPLIFICATIONS,
 	...TENANT_SCENARIO_SIMPLIFICATIONS,
 	...HNV_SIMPLIFICATIONS,
 	...ACL_SIMPLIFICATIONS,

@@ -97,15 +97,127 @@ describe('ClusterPanel', () => {
 			state: 'restarting',
 			reason: 'restarting on Node04 after Node01 failed'
 		};
-		view.availabilitySets = [{ name: 'web-set', running: 2, total: 3 }];
+		view.availabilitySets = [
+			{ name: 'web-set', running: 2, total: 3, faultDomains: 3, updateDomains: 5 }
+		];
 		renderPanel(view);
 		expect(screen.getByTestId('set-web-set')).toHaveTextContent(
 			'Availability set web-set: 2 of 3 VMs running'
 		);
 		const row = screen.getByTestId('vm-web-set-vm1');
 		expect(row).toHaveAttribute('data-state', 'restarting');
-		expect(row).toHaveTextContent('web-set-vm1 (web-set, fault domain 0)');
+		expect(row).toHaveTextContent('web-set-vm1 (web-set)');
 		expect(row).toHaveTextContent('restarting on Node04 after Node01 failed');
+	});
+
+	it("gives each VM's fault and update domain in its own column, for set members only", () => {
+		renderPanel(makeClusterView());
+		const table = screen.getByRole('table', { name: /Each VM's server and state/ });
+		const headers = within(table)
+			.getAllByRole('columnheader')
+			.map((h) => h.textContent?.trim());
+		expect(headers).toEqual(['VM', 'Server', 'Fault / update domain', 'State']);
+		for (const k of [0, 1, 2]) {
+			expect(screen.getByTestId(`vm-web-set-vm${k + 1}-domains`)).toHaveTextContent(
+				new RegExp(`^${k} / 0$`)
+			);
+		}
+		expect(screen.getByTestId('vm-AzS-NC01-domains')).toHaveTextContent('not in a set');
+	});
+
+	it("shows a set's fault domains on their servers, and its update domains all 0 with why", () => {
+		renderPanel(makeClusterView());
+		const sets = within(screen.getByTestId('cluster-sets'));
+		expect(sets.getByRole('heading', { name: 'Availability sets' })).toBeInTheDocument();
+		expect(sets.getByRole('heading', { name: 'web-set' })).toBeInTheDocument();
+		expect(screen.getByTestId('set-web-set')).toHaveTextContent(
+			'Availability set web-set: 3 of 3 VMs running'
+		);
+		expect(screen.getByTestId('set-web-set-fault-domains')).toHaveTextContent(
+			'3 (on Azure Stack Hub a fault domain is a server); its VMs are in fault domain 0 on Node01; fault domain 1 on Node02; fault domain 2 on Node03'
+		);
+		expect(screen.getByTestId('set-web-set-update-domains')).toHaveTextContent(
+			'declared 5, but Azure Stack Hub puts every VM in update domain 0: a host update live-migrates the VMs off instead of rebooting them domain by domain'
+		);
+	});
+
+	it("sets each VM's update domain against where Azure would put it for the declared count", () => {
+		const view = makeClusterView();
+		// Six VMs over 3 fault domains and 5 update domains: on Azure the 6th shares the 1st's.
+		view.vms = [
+			...view.vms.filter((vm) => vm.infrastructure),
+			...[0, 1, 2, 3, 4, 5].map((k) => ({
+				name: `web-set-vm${k + 1}`,
+				server: `Node0${(k % 4) + 1}`,
+				state: 'running' as const,
+				reason: 'running',
+				availabilitySet: 'web-set',
+				faultDomain: k % 3,
+				updateDomain: 0,
+				infrastructure: false
+			}))
+		];
+		view.availabilitySets = [
+			{ name: 'web-set', running: 6, total: 6, faultDomains: 3, updateDomains: 5 }
+		];
+		renderPanel(view);
+		const table = screen.getByRole('table', { name: /web-set: each VM's update domain here/ });
+		expect(table).toHaveAccessibleName(
+			"web-set: each VM's update domain here, and where Azure would put it with the 5 update domains declared ((k − 1) mod 5 for the k-th VM, worked out rather than simulated)."
+		);
+		const cells = within(table)
+			.getAllByRole('row')
+			.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
+		expect(cells).toEqual([
+			['VM', 'Azure Stack Hub', 'Azure'],
+			['web-set-vm1', '0', '0'],
+			['web-set-vm2', '0', '1'],
+			['web-set-vm3', '0', '2'],
+			['web-set-vm4', '0', '3'],
+			['web-set-vm5', '0', '4'],
+			['web-set-vm6', '0', '0']
+		]);
+		expect(screen.getByTestId('set-web-set-fault-domains')).toHaveTextContent(
+			'its VMs are in fault domain 0 on Node01 and Node04; fault domain 1 on Node02 and Node01; fault domain 2 on Node03'
+		);
+	});
+
+	it('compares availability sets on Azure Stack Hub and on Azure in a table', () => {
+		renderPanel(makeClusterView());
+		const table = screen.getByRole('table', {
+			name: 'Availability sets: Azure Stack Hub and Azure compared (FACTS §6.4).'
+		});
+		expect(
+			within(table)
+				.getAllByRole('columnheader')
+				.map((h) => h.textContent?.trim())
+		).toEqual(['Aspect', 'Azure Stack Hub', 'Azure']);
+		const aspects = within(table)
+			.getAllByRole('rowheader')
+			.map((h) => h.textContent?.trim());
+		expect(aspects).toEqual([
+			'Fault domains',
+			'Update domains',
+			'Update domain of the k-th VM',
+			'Host update',
+			'Hardware fault'
+		]);
+		const update = within(table).getByRole('row', { name: /^Host update/ });
+		expect(update).toHaveTextContent(
+			'VMs are live-migrated off the server being updated, without a reboot'
+		);
+		expect(update).toHaveTextContent(
+			'one update domain at a time, each given 30 minutes to recover'
+		);
+	});
+
+	it('leaves the availability sets out when the scenario has none', () => {
+		const view = makeClusterView();
+		view.vms = view.vms.filter((vm) => vm.infrastructure);
+		view.availabilitySets = [];
+		renderPanel(view);
+		expect(screen.queryByTestId('cluster-sets')).toBeNull();
+		expect(screen.queryByTestId('set-comparison')).toBeNull();
 	});
 
 	it('lists each server with the controls its state allows, named after the server', async () => {

@@ -1,7 +1,8 @@
 /**
  * The Cluster panel's view of a running simulation (protocol.ts ClusterView): each server's
- * lifecycle state and vote, the quorum arithmetic, the update orchestrator's progress, and the
- * states of each machine for the statechart view.
+ * lifecycle state and vote, the quorum arithmetic, the update orchestrator's progress, the VMs
+ * with their availability sets' fault and update domains, and the states of each machine for the
+ * statechart view.
  */
 import { machineStates, stateName } from '../sim/cluster/machines/runner';
 import { clusterMachine } from '../sim/cluster/machines/cluster.machine';
@@ -13,8 +14,15 @@ import { setAvailability } from '../sim/cluster/model/vms';
 import type { Simulation } from '../sim/index';
 import type { ClusterView } from './protocol';
 
+/**
+ * FACTS §6.4: Azure Stack Hub shows every VM of an availability set in update domain 0
+ * (placeInAvailabilitySet returns it; the cluster model does not store it).
+ */
+const HUB_UPDATE_DOMAIN = 0;
+
 export function clusterView(sim: Simulation): ClusterView {
 	const { cluster, nodeNames } = sim.state;
+	const declared = new Map(sim.scenario.cluster.availabilitySets.map((s) => [s.name, s]));
 	const { quorum, update } = cluster;
 	const name = (i: number | undefined) => (i === undefined ? null : (nodeNames[i] ?? null));
 	const updating = stateName(update).startsWith('running') || stateName(update) === 'paused';
@@ -48,9 +56,14 @@ export function clusterView(sim: Simulation): ClusterView {
 			reason: vm.reason,
 			availabilitySet: vm.availabilitySet,
 			faultDomain: vm.faultDomain ?? null,
+			updateDomain: vm.availabilitySet === null ? null : HUB_UPDATE_DOMAIN,
 			infrastructure: vm.infrastructure === true
 		})),
-		availabilitySets: setAvailability(cluster.vms),
+		availabilitySets: setAvailability(cluster.vms).map((set) => {
+			// A set's VMs are created only from the scenario's sets (cluster/model/vms.ts).
+			const { faultDomains, updateDomains } = declared.get(set.name)!;
+			return { ...set, faultDomains, updateDomains };
+		}),
 		networkController: {
 			replicas: replicaVms(cluster.vms).map((vm, i) => ({
 				name: replicaName(i),

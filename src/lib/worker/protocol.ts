@@ -394,10 +394,27 @@ export interface ClusterView {
 		/** Its availability set and fault domain, or null (infrastructure roles). */
 		availabilitySet: string | null;
 		faultDomain: number | null;
+		/**
+		 * Its update domain in its set: always 0 on Azure Stack Hub, whatever the set declares
+		 * (FACTS §6.4); null outside a set.
+		 */
+		updateDomain: number | null;
 		infrastructure: boolean;
 	}[];
-	/** Each availability set's running VMs (live-migrating ones run) and its size. */
-	availabilitySets: { name: string; running: number; total: number }[];
+	/** Each availability set as the scenario declares it, with its running VMs. */
+	availabilitySets: {
+		name: string;
+		/** VMs running now (live-migrating ones run) and VMs placed in the set. */
+		running: number;
+		total: number;
+		/** Fault domains (2 or 3): one server each (FACTS §6.4). */
+		faultDomains: number;
+		/**
+		 * Update domains as declared (1–20, default 5 as on Azure). Azure Stack Hub accepts the
+		 * count but puts every VM in update domain 0 (FACTS §6.4); kept for the comparison.
+		 */
+		updateDomains: number;
+	}[];
 	/** The Network Controller's replicas (FACTS §5.1) and whether writes are accepted now. */
 	networkController: {
 		replicas: { name: string; server: string; up: boolean; primary: boolean }[];
