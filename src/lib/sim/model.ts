@@ -182,7 +182,12 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				return;
 			default: {
 				// Northbound changes go through the Network Controller, which needs a majority.
-				const refusal = NC_WRITES.includes(input.type) ? ncWriteRefusal(state.cluster.vms) : null;
+				// A workload defined anew creates a VM, whose network the Network Controller sets up.
+				const newVm =
+					input.type === 'workload.define' &&
+					state.cluster.workloadVms[String(input.name)] === undefined;
+				const refusal =
+					NC_WRITES.includes(input.type) || newVm ? ncWriteRefusal(state.cluster.vms) : null;
 				if (refusal) return ignore(ctx, `${input.type} refused: ${refusal}`);
 				if (handleNetInput(state, input, ctx)) return;
 				if (state.storage && handleStorageInput(storageWorld(state, ctx), input, ctx)) {

@@ -48,3 +48,35 @@ describe('Network Controller replicas (FACTS §5.1)', () => {
 		expect(sim.state.cluster.nc.primary).toBe(2);
 	});
 });
+
+describe('a new VM needs the Network Controller', () => {
+	it('refuses a workload whose VM would be new while the replicas lack a majority', () => {
+		const json = JSON.parse(readFileSync('static/scenarios/rolling-update.json', 'utf8'));
+		const define = (t: number, name: string) => ({
+			t,
+			type: 'workload.define',
+			name,
+			volume: 'Volume01',
+			server: 3,
+			blockKB: 4,
+			readPercent: 100
+		});
+		json.inputs = [
+			{ t: 1000, type: 'node.fail', node: 0 },
+			{ t: 2000, type: 'node.fail', node: 1 },
+			define(3000, 'early'),
+			define(100_000, 'late')
+		];
+		const loaded = Simulation.fromJson(JSON.stringify(json));
+		if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+		const sim = loaded.sim;
+		sim.runUntil(100_000);
+		const refused = of(sim, 'input.ignored').find((e) => e.t === 3000)!;
+		expect(refused.reason).toMatch(/workload.define refused: the Network Controller has 1 of 3/);
+		const names = sim.state.storage!.io!.workloads.map((w) => w.name);
+		expect(names).not.toContain('early');
+		expect(names).toContain('late');
+		expect(sim.state.cluster.vms.some((v) => v.workload === 'early')).toBe(false);
+		expect(sim.state.cluster.vms.find((v) => v.workload === 'late')?.server).toBe(3);
+	});
+});

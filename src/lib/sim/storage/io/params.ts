@@ -145,7 +145,7 @@ export const IO_SIMPLIFICATIONS: readonly Simplification[] = [
 		id: 'storage.io-vm-server',
 		title: 'Where a workload runs',
 		detail:
-			"A workload runs in a VM of the cluster that takes 8 GB of memory and starts on the workload's server even when the placement rules would choose another. It sends its IO from wherever the cluster runs that VM: a drain live-migrates it, a failure stops its IO until it restarts elsewhere, and on an isolated server its IO waits. Workloads defined while the Network Controller has lost its majority still get their VM.",
+			"A workload runs in a VM of the cluster that takes 8 GB of memory and starts on the workload's server even when the placement rules would choose another. It sends its IO from wherever the cluster runs that VM: a drain live-migrates it, a failure stops its IO until it restarts elsewhere, and on an isolated server its IO waits. Defining a new workload creates its VM, so it is refused while the Network Controller has lost its majority, like other northbound changes.",
 		source:
 			'Our choice (FACTS.md §7: drains live-migrate VMs, failures restart them; §6.3 placement)'
 	}
