@@ -7,7 +7,7 @@ import {
 	AVAILABILITY_SET_COMPARISON,
 	azureUpdateDomain,
 	MAX_UPDATE_DOMAINS
-} from '$lib/sim/cluster/vms/placement';
+} from '$lib/sim/cluster/vms/sets';
 import type { ClusterView } from '$lib/worker/protocol';
 
 export { AVAILABILITY_SET_COMPARISON };

@@ -15,7 +15,7 @@ export interface Simplification {
 import { HEARTBEAT_SIMPLIFICATIONS } from './cluster/heartbeat';
 import { CLUSTER_MODEL_SIMPLIFICATIONS } from './cluster/model/world';
 import { NC_SIMPLIFICATIONS } from './cluster/model/nc';
-import { VM_PLACEMENT_SIMPLIFICATIONS } from './cluster/vms/placement';
+import { VM_PLACEMENT_SIMPLIFICATIONS } from './cluster/vms/simplifications';
 import { CLUSTER_QUORUM_SIMPLIFICATIONS } from './cluster/quorum';
 import { ACL_SIMPLIFICATIONS } from './net/acl';
 import { HNV_SIMPLIFICATIONS } from './net/hnv/index';

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { Simplification } from '../simplifications';
 import { validateWitness, type WitnessKind } from '../cluster/quorum';
-import { AZURE_DEFAULT_UPDATE_DOMAINS, MAX_UPDATE_DOMAINS } from '../cluster/vms/placement';
+import { AZURE_DEFAULT_UPDATE_DOMAINS, MAX_UPDATE_DOMAINS } from '../cluster/vms/sets';
 import { show } from './messages';
 import {
 	got,

@@ -1,21 +1,14 @@
 /**
  * Virtual machines on the servers (FACTS §6.2–6.4, §7): the infrastructure roles' VMs and the
- * scenario's availability sets, placed by cluster/vms/placement.ts. A drain live-migrates a
+ * scenario's availability sets, placed by cluster/vms/ (placement.ts, sets.ts, moves.ts). A drain live-migrates a
  * server's VMs off (no downtime); an unplanned failure stops them, and once the cluster declares
  * the server down they restart elsewhere after the boot time (downtime); a VM that fits nowhere
  * stays down until its server returns.
  */
 import type { SimContext } from '../../kernel/types';
-import {
-	drainTargets,
-	liveMigrationMs,
-	placeInAvailabilitySet,
-	VM_LIMIT_PER_SERVER,
-	restartTargets,
-	VM_RESTART_BOOT_MS,
-	type PlacedVm,
-	type Server
-} from '../vms/placement';
+import { drainTargets, liveMigrationMs, restartTargets, VM_RESTART_BOOT_MS } from '../vms/moves';
+import { placeInAvailabilitySet } from '../vms/sets';
+import { VM_LIMIT_PER_SERVER, type PlacedVm, type Server } from '../vms/placement';
 import { infrastructureVms } from '../vms/roles';
 import type { ClusterWorld } from './world';
 

@@ -22,7 +22,7 @@ export interface ClusterWorld {
 }
 
 /**
- * A drain lasts as long as live-migrating the server's VMs one at a time (cluster/vms/placement.ts:
+ * A drain lasts as long as live-migrating the server's VMs one at a time (cluster/vms/moves.ts:
  * 1 s per GB of memory), at least MIN_DRAIN_MS. FACTS §7 says "a few minutes".
  */
 export const MIN_DRAIN_MS = 10_000;

@@ -1,27 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-	AVAILABILITY_SET_COMPARISON,
 	LIVE_MIGRATION_MS_PER_GB,
-	VM_LIMIT_PER_SERVER,
-	VM_PLACEMENT_SIMPLIFICATIONS,
 	VM_RESTART_BOOT_MS,
-	azureUpdateDomain,
 	drainTargets,
-	infrastructureOverheadGB,
 	liveMigrationMs,
-	placeInAvailabilitySet,
+	restartTargets
+} from './moves';
+import {
+	VM_LIMIT_PER_SERVER,
+	infrastructureOverheadGB,
 	placeVm,
 	placementMemory,
 	placementReserveGB,
-	restartTargets,
-	stackHubFaultDomain,
-	validateAvailabilitySet,
 	vmLimitTotal,
-	type AvailabilitySet,
 	type PlacedVm,
 	type Server
 } from './placement';
+import {
+	AVAILABILITY_SET_COMPARISON,
+	azureUpdateDomain,
+	placeInAvailabilitySet,
+	stackHubFaultDomain,
+	validateAvailabilitySet,
+	type AvailabilitySet
+} from './sets';
+import { VM_PLACEMENT_SIMPLIFICATIONS } from './simplifications';
 import { infrastructureUsedGB } from './roles';
 
 /** `n` running servers of `memoryGB` with `usedGB` in use each and no tenant VMs. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNetworkController } from '../model/nc';
-import { infrastructureOverheadGB, restartTargets, type Server } from './placement';
+import { restartTargets } from './moves';
+import { infrastructureOverheadGB, type Server } from './placement';
 import {
 	HOST_OVERHEAD_GB_PER_NODE,
 	INFRASTRUCTURE_ROLES,
