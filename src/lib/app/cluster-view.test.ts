@@ -89,6 +89,7 @@ describe('server controls', () => {
 		expect(serverActions('joining')).toEqual(['fail']);
 		expect(serverActions('failed')).toEqual(['restore']);
 		expect(serverActions('isolated')).toEqual(['restore', 'fail']);
+		expect(serverActions('quarantined')).toEqual(['restore', 'fail']);
 		expect(serverActions('off')).toEqual(['restore']);
 		expect(serverActions('no-such-state')).toEqual([]);
 	});

@@ -30,7 +30,7 @@ export const SERVER_ACTIONS: readonly { action: ServerAction; label: string }[] 
 /**
  * The inputs each lifecycle state accepts (the server machine's transitions, server.machine.ts):
  * an up server can be drained, shut down, cut off or failed; a paused one resumed or shut down;
- * a failed, isolated or shut-down one restored; any running one can fail. A drain the model
+ * a failed, isolated, quarantined or shut-down one restored; any running one can fail. A drain the model
  * refuses (a volume unhealthy) is still offered: the event log says why it was refused.
  */
 const ACTIONS_BY_STATE: Readonly<Record<string, readonly ServerAction[]>> = {
@@ -42,6 +42,7 @@ const ACTIONS_BY_STATE: Readonly<Record<string, readonly ServerAction[]>> = {
 	joining: ['fail'],
 	failed: ['restore'],
 	isolated: ['restore', 'fail'],
+	quarantined: ['restore', 'fail'],
 	off: ['restore']
 };
 
@@ -61,6 +62,7 @@ export const SERVER_STATE_WORDS: Readonly<Record<string, string>> = {
 	joining: 'Joining',
 	failed: 'Failed',
 	isolated: 'Isolated',
+	quarantined: 'Quarantined',
 	off: 'Shut down'
 };
 
@@ -74,6 +76,7 @@ export function serverHealth(state: string): HealthName {
 	if (state === 'up') return 'healthy';
 	if (state === 'failed') return 'failed';
 	if (state === 'isolated') return 'unreachable';
+	if (state === 'quarantined') return 'warning';
 	return 'maintenance';
 }
 

@@ -30,6 +30,7 @@ function serverHealth(lifecycle: string): number {
 	if (lifecycle === 'paused' || lifecycle === 'updating' || lifecycle === 'rebooting') {
 		return Health.maintenance;
 	}
+	if (lifecycle === 'quarantined') return Health.warning;
 	return lifecycle === 'isolated' ? Health.unreachable : Health.failed;
 }
 

@@ -357,7 +357,7 @@ export interface SimApi {
 export interface ClusterView {
 	servers: {
 		name: string;
-		/** The lifecycle machine's state: up, draining, paused, updating, rebooting, joining, failed, isolated, off. */
+		/** The lifecycle machine's state: up, draining, paused, updating, rebooting, joining, failed, isolated, quarantined, off. */
 		state: string;
 		/** Why it is in that state, in words. */
 		reason: string;

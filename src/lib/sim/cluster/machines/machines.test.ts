@@ -68,6 +68,7 @@ describe('machines run by pure transitions from plain records', () => {
 			'rebooting',
 			'failed',
 			'isolated',
+			'quarantined',
 			'off',
 			'joining'
 		]);

@@ -2,7 +2,8 @@
  * One server's lifecycle in the cluster (FACTS §6.1 node states, §7 failure and drain timing):
  * up; draining (its VMs live-migrating off); paused (drained, storage in maintenance mode); being
  * updated; rebooting; joining; failed (an abrupt failure); isolated (running but cut off from the
- * network); off (shut down gracefully). Each state's entry action names what the model does
+ * network); off (shut down gracefully); quarantined (it left the cluster ungracefully too often
+ * and is kept out for a while, FACTS §7). Each state's entry action names what the model does
  * about it (storage/model and cluster/model carry it out on the virtual clock).
  */
 import { assign, setup } from 'xstate';
@@ -15,8 +16,9 @@ export interface ServerContext {
 export type ServerEvent =
 	| { type: 'FAIL' }
 	| { type: 'ISOLATE' }
-	| { type: 'RECONNECT' }
-	| { type: 'RESTORE' }
+	| { type: 'RECONNECT'; flapping?: boolean }
+	| { type: 'RESTORE'; flapping?: boolean }
+	| { type: 'RELEASE' }
 	| { type: 'DRAIN'; reason: string }
 	| { type: 'DRAINED' }
 	| { type: 'RESUME' }
@@ -26,6 +28,15 @@ export type ServerEvent =
 	| { type: 'SHUTDOWN' }
 	| { type: 'START' }
 	| { type: 'JOINED' };
+
+/** FACTS §7 (CONFIRMED): QuarantineThreshold, ungraceful departures before a quarantine. */
+export const QUARANTINE_THRESHOLD = 3;
+/** CHOICE: the departures counted are those of the last hour (FACTS §7 gives no window). */
+export const QUARANTINE_WINDOW_MS = 3_600_000;
+/** FACTS §7: QuarantineDuration, 7200 s as often cited (UNCONFIRMED: the API page says 0). */
+export const QUARANTINE_DURATION_MS = 7_200_000;
+
+const FLAPPING = `quarantined: it left the cluster ungracefully ${QUARANTINE_THRESHOLD} times within ${QUARANTINE_WINDOW_MS / 3_600_000} hour, so it is kept out for ${QUARANTINE_DURATION_MS / 3_600_000} hours (restore clears it)`;
 
 /** The transition's reason, recorded in the context. */
 const because = (reason: string) => ({ type: 'setReason' as const, params: { reason } });
@@ -42,7 +53,13 @@ export const serverMachine = setup({
 		join: () => {},
 		crash: () => {},
 		isolate: () => {},
-		shutDown: () => {}
+		shutDown: () => {},
+		/** Keep it out for QuarantineDuration, then let it join (model/servers.ts). */
+		quarantine: () => {}
+	},
+	guards: {
+		/** The model says it left ungracefully QuarantineThreshold times within the window. */
+		flapping: ({ event }) => 'flapping' in event && event.flapping === true
 	}
 }).createMachine({
 	id: 'server',
@@ -95,12 +112,27 @@ export const serverMachine = setup({
 		},
 		failed: {
 			entry: 'crash',
-			on: { RESTORE: { target: 'joining', actions: because('restarted, joining the cluster') } }
+			on: {
+				RESTORE: [
+					{ guard: 'flapping', target: 'quarantined', actions: because(FLAPPING) },
+					{ target: 'joining', actions: because('restarted, joining the cluster') }
+				]
+			}
 		},
 		isolated: {
 			entry: 'isolate',
 			on: {
-				RECONNECT: { target: 'joining', actions: because('network back, joining the cluster') },
+				RECONNECT: [
+					{ guard: 'flapping', target: 'quarantined', actions: because(FLAPPING) },
+					{ target: 'joining', actions: because('network back, joining the cluster') }
+				],
+				FAIL: { target: 'failed', actions: because('failed abruptly (power or hardware)') }
+			}
+		},
+		quarantined: {
+			entry: 'quarantine',
+			on: {
+				RELEASE: { target: 'joining', actions: because('quarantine over, joining the cluster') },
 				FAIL: { target: 'failed', actions: because('failed abruptly (power or hardware)') }
 			}
 		},

@@ -6,7 +6,7 @@
 import type { EventData, InputEvent, SimContext } from '../../kernel/types';
 import { sendMachine, stateName } from '../machines/runner';
 import { serverMachine, type ServerEvent } from '../machines/server.machine';
-import { declareDown, sendServer, serverTimer } from './servers';
+import { declareDown, flapping, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
 import {
 	drainRefusal,
@@ -30,7 +30,8 @@ export { syncWorkloadVms, workloadHost } from './vms';
 const SERVER_INPUTS: Record<string, ServerEvent['type'][]> = {
 	'node.fail': ['FAIL'],
 	// Whichever applies: a failed server restarts, an isolated one reconnects, an off one starts.
-	'node.restore': ['RESTORE', 'RECONNECT', 'START'],
+	// A quarantined one is let back in (Start-ClusterNode -ClearQuarantine).
+	'node.restore': ['RESTORE', 'RECONNECT', 'START', 'RELEASE'],
 	'node.drain': ['DRAIN'],
 	'node.resume': ['RESUME'],
 	'node.shutdown': ['SHUTDOWN'],
@@ -76,7 +77,11 @@ export function handleClusterInput(
 	}
 	for (const type of events) {
 		const event = (
-			type === 'DRAIN' ? { type, reason: 'drained by the operator' } : { type }
+			type === 'DRAIN'
+				? { type, reason: 'drained by the operator' }
+				: type === 'RESTORE' || type === 'RECONNECT'
+					? { type, flapping: flapping(world, node, ctx.nowMs) }
+					: { type }
 		) as ServerEvent;
 		// A dry run first (transitions are pure), so the input's own log entry comes first.
 		if (!sendMachine(serverMachine, world.cluster.servers[node], event).handled) continue;

@@ -264,6 +264,54 @@ describe('server failures and cluster quorum', () => {
 		expect(set().filter((v) => v.state !== 'down' && v.state !== 'restarting')).toHaveLength(3);
 	});
 
+	it('quarantines a server that left ungracefully 3 times within an hour, for 2 hours (FACTS §7)', () => {
+		const cycles = [0, 1, 2].flatMap((k) => [
+			{ t: 1000 + k * 100_000, type: 'node.fail', node: 3 },
+			{ t: 50_000 + k * 100_000, type: 'node.restore', node: 3 }
+		]);
+		const sim = load([...cycles, { t: 400_000, type: 'node.fail', node: 3 }]);
+		sim.runUntil(150_000);
+		// Two departures: it still joins.
+		expect(stateName(sim.state.cluster.servers[3])).toBe('up');
+		sim.runUntil(250_000);
+		expect(stateName(sim.state.cluster.servers[3])).toBe('quarantined');
+		expect(sim.state.cluster.servers[3].context.reason).toMatch(/3 times within 1 hour/);
+		expect(sim.state.cluster.quorum.nodeRunning[3]).toBe(false);
+		expect(sim.state.nodeUp[3]).toBe(false);
+		expect(of(sim, 'server.quarantined').map((e) => e.t)).toEqual([250_000]);
+		// A failure while quarantined is still a failure.
+		sim.runUntil(400_000);
+		expect(stateName(sim.state.cluster.servers[3])).toBe('failed');
+	});
+
+	it('lets a quarantined server join after QuarantineDuration, or at once when restored', () => {
+		const cycles = [0, 1, 2].flatMap((k) => [
+			{ t: 1000 + k * 100_000, type: 'node.fail', node: 3 },
+			{ t: 50_000 + k * 100_000, type: 'node.restore', node: 3 }
+		]);
+		// Two simulated hours: without the workload's IO, to keep the test quick.
+		const waited = load(cycles, (json) => {
+			(json.storage as Record<string, unknown>).workloads = [];
+		});
+		waited.runUntil(250_000 + 7_200_000 - 1);
+		expect(stateName(waited.state.cluster.servers[3])).toBe('quarantined');
+		waited.runUntil(250_000 + 7_200_000);
+		expect(stateName(waited.state.cluster.servers[3])).toBe('up');
+		expect(waited.state.cluster.quorum.nodeRunning[3]).toBe(true);
+		const cleared = load([...cycles, { t: 300_000, type: 'node.restore', node: 3 }]);
+		cleared.runUntil(300_000);
+		expect(stateName(cleared.state.cluster.servers[3])).toBe('up');
+		// The count started afresh: one more failure and restore does not quarantine it again.
+		const again = load([
+			...cycles,
+			{ t: 300_000, type: 'node.restore', node: 3 },
+			{ t: 310_000, type: 'node.fail', node: 3 },
+			{ t: 350_000, type: 'node.restore', node: 3 }
+		]);
+		again.runUntil(350_000);
+		expect(stateName(again.state.cluster.servers[3])).toBe('up');
+	});
+
 	it('gives up a vote at once on a graceful shutdown', () => {
 		const sim = load([{ t: 1000, type: 'node.shutdown', node: 0 }]);
 		sim.runUntil(1000);

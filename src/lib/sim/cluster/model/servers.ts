@@ -7,7 +7,15 @@
 import type { SimContext } from '../../kernel/types';
 import { restartHeartbeats, stopHeartbeats } from '../heartbeat';
 import { sendMachine, stateName } from '../machines/runner';
-import { RUNS, SERVES_STORAGE, serverMachine, type ServerEvent } from '../machines/server.machine';
+import {
+	QUARANTINE_DURATION_MS,
+	QUARANTINE_THRESHOLD,
+	QUARANTINE_WINDOW_MS,
+	RUNS,
+	SERVES_STORAGE,
+	serverMachine,
+	type ServerEvent
+} from '../machines/server.machine';
 import { clusterMachine } from '../machines/cluster.machine';
 import { explain, join, leave, type QuorumStep } from '../quorum';
 import { checkClusterInvariants } from './invariants';
@@ -73,7 +81,12 @@ export function sendServer(
 		} else if (action.type === 'enterMaintenance') migrationsDone(world, node);
 		else if (action.type === 'installUpdate') timer(INSTALL_MS, 'INSTALLED');
 		else if (action.type === 'reboot') timer(REBOOT_MS, 'BOOTED');
-		else if (action.type === 'crash' || action.type === 'isolate') {
+		else if (action.type === 'quarantine') {
+			// CHOICE: the count starts afresh, so a server let back in is not caught at once.
+			cluster.departuresMs[node] = [];
+			ctx.log('server.quarantined', { node: name, ms: QUARANTINE_DURATION_MS });
+			timer(QUARANTINE_DURATION_MS, 'RELEASE');
+		} else if (action.type === 'crash' || action.type === 'isolate') {
 			// An isolated server that now fails was already declared down: no second detection.
 			const declared = !cluster.quorum.nodeRunning[node];
 			if (action.type === 'crash') vmsStop(world, node, 'its server failed', ctx);
@@ -109,6 +122,15 @@ export function sendServer(
 	return true;
 }
 
+/**
+ * Whether server `node` has left the cluster ungracefully QuarantineThreshold times within the
+ * window (FACTS §7), so that bringing it back quarantines it instead.
+ */
+export function flapping(world: ClusterWorld, node: number, nowMs: number): boolean {
+	const recent = world.cluster.departuresMs[node].filter((t) => t > nowMs - QUARANTINE_WINDOW_MS);
+	return recent.length >= QUARANTINE_THRESHOLD;
+}
+
 /** A scheduled server timer: delivered only if the server has not changed state since. */
 export function serverTimer(world: ClusterWorld, data: Record<string, unknown>, ctx: SimContext) {
 	const node = data.node as number;
@@ -130,6 +152,7 @@ export function declareDown(world: ClusterWorld, data: Record<string, unknown>, 
 			: []
 	);
 	for (const i of due) {
+		cluster.departuresMs[i].push(ctx.nowMs);
 		ctx.log('cluster.node-down', {
 			node: world.nodeNames[i],
 			afterMs: cluster.detectMs,

@@ -18,6 +18,8 @@ export interface ClusterState {
 	seq: number[];
 	/** Per server: when it crashed or was cut off (null while it runs). */
 	silentSinceMs: (number | null)[];
+	/** Per server: when the cluster declared it down (its ungraceful departures, for quarantine). */
+	departuresMs: number[][];
 	quorum: ClusterQuorum;
 	/** The cluster as a whole: up with every member, up with members missing, or down. */
 	machine: MachineRecord<ClusterContext>;
@@ -60,6 +62,7 @@ export function createClusterState(
 		servers: Array.from({ length: nodes }, () => startMachine<ServerContext>(serverMachine).record),
 		seq: new Array<number>(nodes).fill(0),
 		silentSinceMs: new Array<number | null>(nodes).fill(null),
+		departuresMs: Array.from({ length: nodes }, () => []),
 		quorum: createQuorum(nodes, witness),
 		machine: startMachine<ClusterContext>(clusterMachine).record,
 		update: startMachine<UpdateContext>(updateMachine).record,

@@ -4,6 +4,7 @@
  * install and reboot.
  */
 import type { Simplification } from '../../simplifications';
+import { QUARANTINE_DURATION_MS, QUARANTINE_THRESHOLD } from '../machines/server.machine';
 import type { HeartbeatState } from '../heartbeat';
 import type { StorageState } from '../../storage/model/state';
 import type { ClusterState } from './state';
@@ -43,8 +44,9 @@ export const CLUSTER_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 	{
 		id: 'cluster.lifecycle-timing',
 		title: 'Drain, update and reboot times',
-		detail: `A drain lasts as long as live-migrating the server's VMs one at a time (at least ${MIN_DRAIN_MS / 1000} s), installing an update ${INSTALL_MS / 60_000} min and the reboot after it ${REBOOT_MS / 60_000} min; a restored, reconnected or started server joins at once. A paused server's drives are in storage maintenance mode, so writes go on without them and their regions go stale, to be resynced when it resumes. A crashed or isolated server loses its vote when the cluster declares it down, one heartbeat period after delay × threshold.`,
-		source: 'FACTS.md §7 (Drain "a few minutes", heartbeats), §6.1 node states'
+		detail: `A drain lasts as long as live-migrating the server's VMs one at a time (at least ${MIN_DRAIN_MS / 1000} s), installing an update ${INSTALL_MS / 60_000} min and the reboot after it ${REBOOT_MS / 60_000} min; a restored, reconnected or started server joins at once. A paused server's drives are in storage maintenance mode, so writes go on without them and their regions go stale, to be resynced when it resumes. A crashed or isolated server loses its vote when the cluster declares it down, one heartbeat period after delay × threshold. A server declared down ${QUARANTINE_THRESHOLD} times within the last hour is quarantined when it comes back: kept out for ${QUARANTINE_DURATION_MS / 3_600_000} hours (the often-cited QuarantineDuration; the hour is our choice) unless restored by hand, and its count starts afresh.`,
+		source:
+			'FACTS.md §7 (Drain "a few minutes", heartbeats, QuarantineThreshold, QuarantineDuration UNCONFIRMED), §6.1 node states'
 	},
 	{
 		id: 'cluster.update-orchestrator',
