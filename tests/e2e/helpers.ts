@@ -31,6 +31,8 @@ export interface StackScopeWindow {
 		packetsInFlight: number;
 		packetFlagsSeen: number;
 		ioWriteServersSeen: number;
+		vmCount: number;
+		vmTiles: number | null;
 	};
 }
 

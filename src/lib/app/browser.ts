@@ -48,6 +48,10 @@ export interface TestHook {
 	readonly packetFlagsSeen: number;
 	/** The most distinct servers that took writes in one frame since the scenario loaded. */
 	readonly ioWriteServersSeen: number;
+	/** VMs in the latest frame shown. */
+	readonly vmCount: number;
+	/** VM tiles the 3D view draws for it, or null without a scene. */
+	readonly vmTiles: number | null;
 }
 
 /** The part of a Session the hook uses. */
@@ -59,9 +63,10 @@ export interface HookedSession {
 	readonly topology: TopologyInfo | null;
 	readonly locateInScene: ((target: ObjectRef) => { x: number; y: number } | null) | null;
 	readonly ready: boolean;
-	readonly reader: { readonly packetCount: number };
+	readonly reader: { readonly packetCount: number; readonly vmCount: number };
 	readonly packetFlagsSeen: number;
 	readonly ioWriteServersSeen: number;
+	readonly sceneVmTiles: (() => number) | null;
 }
 
 const FRAME_POLL_MS = 16;
@@ -93,6 +98,12 @@ export function exposeTestHook(target: Window, session: HookedSession): () => vo
 		},
 		get ioWriteServersSeen() {
 			return session.ioWriteServersSeen;
+		},
+		get vmCount() {
+			return session.reader.vmCount;
+		},
+		get vmTiles() {
+			return session.sceneVmTiles?.() ?? null;
 		},
 		get ready() {
 			return session.ready;

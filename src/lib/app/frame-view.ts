@@ -4,7 +4,7 @@
  * copy is replaced only when a code actually changed, so playback that changes only the clock
  * does not re-render the tables.
  */
-import { FrameFlags, type FrameReader } from '$lib/sim/frame';
+import { FrameFlags, VM_FROM_NONE, type FrameReader } from '$lib/sim/frame';
 import { Health, healthName } from '$lib/sim/health';
 import type { TopologyInfo } from '$lib/sim/topology';
 
@@ -68,6 +68,59 @@ export function readHealth(reader: FrameReader, previous: HealthView): HealthVie
 		peersLost: copyCodes(lost, reader.nodeCount),
 		drives: copyCodes(drive, reader.driveCount),
 		switches: copyCodes(sw, reader.switchCount)
+	};
+}
+
+/**
+ * How far a VM's live migration (or restart) has got, as the text views tell it: not started
+ * (still on its old server, waiting its turn), under way, or done. The frame's progress is
+ * reduced to these three so the snapshot changes only when the text would.
+ */
+export const VmPhase = { waiting: 0, underWay: 1, done: 2 } as const;
+export type VmPhase = (typeof VmPhase)[keyof typeof VmPhase];
+
+/** The cluster's VMs in frame order (infrastructure roles first), one entry per VM in each array. */
+export interface VmsView {
+	/** Server index it runs on, is moving to, or last ran on. */
+	servers: readonly number[];
+	/** Index in FRAME_VM_ROLES (0 tenant). */
+	roles: readonly number[];
+	/** VmFrameState code. */
+	states: readonly number[];
+	/** Server index it is moving from, or -1. */
+	from: readonly number[];
+	/** VmPhase of its migration or restart (waiting when it is doing neither). */
+	phases: readonly number[];
+}
+
+export const EMPTY_VMS: VmsView = { servers: [], roles: [], states: [], from: [], phases: [] };
+
+const vmPhase = (progress: number): VmPhase =>
+	progress <= 0 ? VmPhase.waiting : progress >= 1 ? VmPhase.done : VmPhase.underWay;
+
+/** Reads every VM from the frame; returns `previous` itself when nothing the text shows changed. */
+export function readVms(reader: FrameReader, previous: VmsView): VmsView {
+	const n = reader.vmCount;
+	const server = (i: number) => reader.vmServer(i);
+	const role = (i: number) => reader.vmRole(i);
+	const state = (i: number) => reader.vmState(i);
+	const from = (i: number) => (reader.vmFrom(i) === VM_FROM_NONE ? -1 : reader.vmFrom(i));
+	const phase = (i: number) => vmPhase(reader.vmProgress(i));
+	if (
+		sameCodes(previous.servers, server, n) &&
+		sameCodes(previous.roles, role, n) &&
+		sameCodes(previous.states, state, n) &&
+		sameCodes(previous.from, from, n) &&
+		sameCodes(previous.phases, phase, n)
+	) {
+		return previous;
+	}
+	return {
+		servers: copyCodes(server, n),
+		roles: copyCodes(role, n),
+		states: copyCodes(state, n),
+		from: copyCodes(from, n),
+		phases: copyCodes(phase, n)
 	};
 }
 

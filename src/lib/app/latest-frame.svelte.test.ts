@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CLOCK, EMPTY_HEALTH } from './frame-view';
+import { packFrame, VmFrameState } from '$lib/sim/frame';
+import { EMPTY_CLOCK, EMPTY_HEALTH, EMPTY_VMS } from './frame-view';
 import { LatestFrame } from './latest-frame.svelte';
 import { makeFrame, makeTopology } from './test-fixtures';
 
@@ -39,5 +40,35 @@ describe('LatestFrame', () => {
 		latest.clear();
 		expect(latest.clock).toBe(EMPTY_CLOCK);
 		expect(latest.health).toBe(EMPTY_HEALTH);
+		expect(latest.vms).toBe(EMPTY_VMS);
+	});
+
+	it('keeps the VM snapshot while the VMs stay put, and replaces it when one moves', () => {
+		const latest = new LatestFrame();
+		const withVms = (t: number, server: number) => {
+			const reader = latest.reader.attach(makeFrame(topology, t));
+			const vm = { role: 0, state: VmFrameState.running, from: 0xffff, progress: 0 };
+			return packFrame({
+				simTimeMs: t,
+				logCount: 0,
+				processed: 0,
+				inputCount: 0,
+				flags: 0,
+				nextEventMs: Infinity,
+				nodeHealth: [0, 0, 0, 0],
+				nodePeersLost: [0, 0, 0, 0],
+				nodeMsSinceHeartbeat: [0, 0, 0, 0],
+				driveHealth: new Array(reader.driveCount).fill(0),
+				switchHealth: new Array(reader.switchCount).fill(0),
+				vms: [{ ...vm, server }]
+			});
+		};
+		latest.apply(withVms(100, 1), topology, null);
+		const vms = latest.vms;
+		expect(vms.servers).toEqual([1]);
+		latest.apply(withVms(200, 1), topology, null);
+		expect(latest.vms).toBe(vms);
+		latest.apply(withVms(300, 2), topology, null);
+		expect(latest.vms.servers).toEqual([2]);
 	});
 });

@@ -2,7 +2,8 @@
  * The latest frame from the worker: the FrameReader bound to it and the small snapshots the
  * panels render. The reader is a plain field (rebound in place for every frame, never deep
  * state); `frameVersion` is bumped once per frame so the 3D view knows to read it again, and the
- * `clock` and `health` snapshots are replaced as `$state.raw` (health only when a code changed).
+ * `clock`, `health` and `vms` snapshots are replaced as `$state.raw` (health and VMs only when
+ * something they show changed).
  */
 import { FrameReader } from '$lib/sim/frame';
 import type { TopologyInfo } from '$lib/sim/topology';
@@ -10,16 +11,20 @@ import type { Announcer } from './announcer.svelte';
 import {
 	EMPTY_CLOCK,
 	EMPTY_HEALTH,
+	EMPTY_VMS,
 	describeHealthChanges,
 	readClock,
 	readHealth,
+	readVms,
 	type ClockView,
-	type HealthView
+	type HealthView,
+	type VmsView
 } from './frame-view';
 
 export class LatestFrame {
 	clock = $state.raw<ClockView>(EMPTY_CLOCK);
 	health = $state.raw<HealthView>(EMPTY_HEALTH);
+	vms = $state.raw<VmsView>(EMPTY_VMS);
 	/** Bumped once per applied frame; read `reader` after it changes. */
 	frameVersion = $state(0);
 	/** Decodes the latest frame; rebound in place for every frame, never reactive. */
@@ -46,6 +51,7 @@ export class LatestFrame {
 		}
 		this.clock = clock;
 		this.health = health;
+		this.vms = readVms(this.reader, this.vms);
 		this.frameVersion++;
 		return before;
 	}
@@ -53,6 +59,7 @@ export class LatestFrame {
 	/** Back to the empty snapshots (between scenarios). The reader keeps its last buffer. */
 	clear(): void {
 		this.health = EMPTY_HEALTH;
+		this.vms = EMPTY_VMS;
 		this.clock = EMPTY_CLOCK;
 	}
 }

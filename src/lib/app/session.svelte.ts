@@ -11,7 +11,7 @@
  *
  * Reactivity: the FrameReader and the worker handle are plain fields (never deep state). Each
  * applied frame bumps `frameVersion` (the 3D view listens to it) and refreshes small `$state.raw`
- * snapshots (`clock`, `health`) that the panels render.
+ * snapshots (`clock`, `health`, `vms`) that the panels render.
  */
 import { IoKind } from '$lib/sim/frame';
 import { Health } from '$lib/sim/health';
@@ -23,7 +23,7 @@ import type { AclRuleInput } from './acl-form';
 import type { AddressView } from './network-view';
 import { Announcer } from './announcer.svelte';
 import { EventLogState } from './event-log.svelte';
-import type { ClockView, HealthView } from './frame-view';
+import type { ClockView, HealthView, VmsView } from './frame-view';
 import { LatestFrame } from './latest-frame.svelte';
 import {
 	LoadProgress,
@@ -135,6 +135,8 @@ export class Session {
 	 * while a scene exists. Used to place menus from the keyboard and by end-to-end tests.
 	 */
 	locateInScene: ((target: ObjectRef) => { x: number; y: number } | null) | null = null;
+	/** VM tiles the 3D view draws (one per VM it can place), set by the scene view; for tests. */
+	sceneVmTiles: (() => number) | null = null;
 
 	#deps: SessionDeps;
 	#load: LoadProgress;
@@ -226,6 +228,10 @@ export class Session {
 	}
 	get health(): HealthView {
 		return this.#frame.health;
+	}
+	/** The cluster's VMs in the latest frame (replaced only when what the text shows changed). */
+	get vms(): VmsView {
+		return this.#frame.vms;
 	}
 	/** Bumped once per applied frame; read `reader` after it changes. */
 	get frameVersion(): number {

@@ -18,3 +18,10 @@ export {
 	type MediaStyle
 } from './palette';
 export { IO_STYLES, ioStyle, type IoStyle, type IoKindName } from './io-palette';
+export {
+	VM_FAMILIES,
+	VM_MIGRATION_COLOR,
+	vmFamily,
+	type VmFamilyName,
+	type VmFamilyStyle
+} from './vm-palette';

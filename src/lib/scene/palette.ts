@@ -10,6 +10,7 @@
 import { healthName, type HealthCode, type HealthName } from '../sim/health';
 import type { DriveMedia } from '../sim/topology';
 import { IO_LEGEND } from './io-palette';
+import { VM_LEGEND, VM_MIGRATION_LEGEND } from './vm-palette';
 
 /** Fill pattern used as the non-colour cue on surfaces (bezels, drive faces, table rows). */
 export type HealthPattern = 'solid' | 'stripes' | 'crosshatch' | 'dashed' | 'dots';
@@ -167,6 +168,8 @@ export function legendText(slb = true): string {
 		'While packets are in flight between servers, the data cables on their path light up in the tenant colour',
 		'Thin lines are cables: blue from each server to TOR1 and TOR2 (they flash with every heartbeat), grey to the BMC switch; a dark dashed cable carries no traffic',
 		IO_LEGEND,
+		VM_LEGEND,
+		VM_MIGRATION_LEGEND,
 		...(slb ? [SLB_LEGEND] : [])
 	].join('\n');
 }

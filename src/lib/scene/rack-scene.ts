@@ -16,6 +16,7 @@ import { SelectionHighlight } from './selection';
 import { createRenderer } from './stage';
 import { targetAnchor, targetBox } from './target-box';
 import type { RackScene, RackSceneOptions } from './types';
+import { VmTiles } from './vm-tiles';
 
 const MAX_PIXEL_RATIO = 2;
 const projected = new Vector3();
@@ -55,8 +56,9 @@ export function createRackScene(
 	const selection = new SelectionHighlight();
 	const packets = new Packets(topology, options.reducedMotion);
 	const io = new IoFlights(topology, options.reducedMotion);
+	const vms = new VmTiles(topology, options.reducedMotion);
 	let lastFrame: FrameReader | null = null;
-	stage.scene.add(hardware.root, network.root, packets.root, io.root, selection.root);
+	stage.scene.add(hardware.root, network.root, packets.root, io.root, vms.root, selection.root);
 	const painter = new HealthPainter(hardware, topology, options.reducedMotion);
 	const targets = new PickTargets(topology);
 	const callbacks = {
@@ -91,7 +93,8 @@ export function createRackScene(
 			const hw = painter.apply(frame);
 			const moved = packets.apply(frame);
 			const flew = io.apply(frame);
-			if (network.apply(frame) || hw || moved || flew) schedule();
+			const migrated = vms.apply(frame);
+			if (network.apply(frame) || hw || moved || flew || migrated) schedule();
 		},
 		setSelected(target: ObjectPick | null) {
 			selection.show(target ? targetBox(topology, target) : null);
@@ -104,7 +107,9 @@ export function createRackScene(
 			if (held && lastFrame) packets.apply(lastFrame);
 			const landed = io.setReducedMotion(reduced) && lastFrame !== null;
 			if (landed && lastFrame) io.apply(lastFrame);
-			if (painter.setReducedMotion(reduced) || cables || held || landed) schedule();
+			const still = vms.setReducedMotion(reduced) && lastFrame !== null;
+			if (still && lastFrame) vms.apply(lastFrame);
+			if (painter.setReducedMotion(reduced) || cables || held || landed || still) schedule();
 		},
 		resize(width: number, height: number) {
 			if (!(width > 0 && height > 0)) return;
@@ -132,6 +137,9 @@ export function createRackScene(
 		get drawCalls() {
 			return drawCalls;
 		},
+		get vmTiles() {
+			return vms.tileCount;
+		},
 		dispose() {
 			if (disposed) return;
 			disposed = true;
@@ -144,6 +152,7 @@ export function createRackScene(
 			network.dispose();
 			packets.dispose();
 			io.dispose();
+			vms.dispose();
 			stage.dispose();
 			renderer.dispose();
 		}

@@ -2,7 +2,7 @@
  * Topologies for the scene's tests (imported only by *.test.ts), built by the simulation's own
  * topology builder from a scenario, so the scene is tested against the layout it will really get.
  */
-import { FrameReader, packFrame, type FrameIo, type FramePacket } from '../sim/frame';
+import { FrameReader, packFrame, type FrameIo, type FramePacket, type FrameVm } from '../sim/frame';
 import { Health } from '../sim/health';
 import { parseScenario } from '../sim/scenario/index';
 import { buildTopology } from '../sim/topology-build';
@@ -77,7 +77,8 @@ export function healthyFrameSource(topology: TopologyInfo) {
 		driveHealth: new Array<number>(topology.drives.length).fill(Health.healthy),
 		switchHealth: new Array<number>(topology.switches.length).fill(Health.healthy),
 		packets: [] as FramePacket[],
-		io: [] as FrameIo[]
+		io: [] as FrameIo[],
+		vms: [] as FrameVm[]
 	};
 }
 

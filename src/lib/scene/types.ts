@@ -42,6 +42,8 @@ export interface RackScene {
 	screenPosition(target: ObjectPick): { x: number; y: number } | null;
 	/** Number of draw calls in the last render (tests/bench use it to show they do not grow with objects). */
 	readonly drawCalls: number;
+	/** VM tiles on screen, one per VM on a known server (tests check it against the frame's VMs). */
+	readonly vmTiles: number;
 	/** Frees every GPU resource and listener; the canvas can then host a new scene. */
 	dispose(): void;
 }

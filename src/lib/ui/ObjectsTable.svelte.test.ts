@@ -1,16 +1,19 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { EMPTY_VMS, VmPhase, type VmsView } from '$lib/app/frame-view';
 import { makeHealth, makeTopology } from '$lib/app/test-fixtures';
+import { FRAME_VM_ROLES, VmFrameState } from '$lib/sim/frame';
 import ObjectsTable from './ObjectsTable.svelte';
 
-function renderTable(nodeCodes: Record<number, number> = {}) {
+function renderTable(nodeCodes: Record<number, number> = {}, vms: VmsView = EMPTY_VMS) {
 	const topology = makeTopology(4);
 	const onSelect = vi.fn();
 	const onMenu = vi.fn();
 	const result = render(ObjectsTable, {
 		topology,
 		health: makeHealth(topology, nodeCodes),
+		vms,
 		selection: null,
 		onSelect,
 		onMenu
@@ -73,5 +76,24 @@ describe('ObjectsTable', () => {
 		const { onSelect } = renderTable();
 		await user.click(screen.getByText('TOR2'));
 		expect(onSelect).toHaveBeenCalledWith({ kind: 'switch', index: 1 });
+	});
+
+	it('says in words which VMs run on each server, and which one is live-migrating where', () => {
+		const role = (name: string) => FRAME_VM_ROLES.indexOf(name as (typeof FRAME_VM_ROLES)[number]);
+		const { migrating, running } = VmFrameState;
+		const vms: VmsView = {
+			servers: [0, 0, 2, 0],
+			roles: [role('NC'), role('ERCS'), role('SLB'), 0],
+			states: [running, running, migrating, running],
+			from: [-1, -1, 1, -1],
+			phases: [VmPhase.waiting, VmPhase.waiting, VmPhase.underWay, VmPhase.waiting]
+		};
+		renderTable({}, vms);
+		expect(screen.getByTestId('vms-Node01')).toHaveTextContent('3 VMs: ERCS, NC, 1 tenant');
+		expect(screen.getByTestId('vms-Node02')).toHaveTextContent('live-migrating to Node03: SLB');
+		expect(screen.getByTestId('vms-Node03')).toHaveTextContent('arriving from Node02: SLB');
+		expect(screen.getByTestId('vms-Node04')).toHaveTextContent('No VMs');
+		expect(within(screen.getByTestId('row-Node01')).getByTestId('vms-Node01')).toBeInTheDocument();
+		expect(screen.queryByTestId('vms-TOR1')).toBeNull();
 	});
 });
