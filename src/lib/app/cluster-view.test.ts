@@ -254,6 +254,26 @@ describe('announcements', () => {
 		expect(clusterChanges(done, done)).toEqual([]);
 	});
 
+	it('says when an availability set loses or regains running VMs, and when NC writes stop', () => {
+		const before = makeClusterView();
+		const set = before.availabilitySets[0];
+		const refusal =
+			'the Network Controller has 1 of 3 replicas running and writes need 2 (FACTS §5.1)';
+		const after: ClusterView = {
+			...before,
+			availabilitySets: [{ ...set, running: set.total - 1 }],
+			networkController: { ...before.networkController, writesRefused: refusal }
+		};
+		expect(clusterChanges(before, after)).toEqual([
+			`Availability set ${set.name}: ${set.total - 1} of ${set.total} VMs running`,
+			`Network Controller changes refused: ${refusal}`
+		]);
+		expect(clusterChanges(after, before)).toEqual([
+			`Availability set ${set.name}: ${set.total} of ${set.total} VMs running`,
+			'Network Controller accepts changes again'
+		]);
+	});
+
 	it('says nothing on the first read or for server steps alone', () => {
 		expect(clusterChanges(null, quorumLost())).toEqual([]);
 		expect(clusterChanges(makeClusterView(), rebootingNode02())).toEqual([]);

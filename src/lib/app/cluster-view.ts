@@ -265,8 +265,10 @@ export function defaultChartServer(view: Pick<ClusterView, 'servers' | 'update'>
 
 /**
  * What changed between two views that a screen reader user should hear: the cluster losing or
- * regaining quorum (with the vote arithmetic), and patch and update pausing (with the reason) or
- * completing. Server states are left out: the frame's health changes announce those.
+ * regaining quorum (with the vote arithmetic), patch and update pausing (with the reason) or
+ * completing, an availability set's running VMs going down or back up, and the Network
+ * Controller refusing or accepting writes again. Server states are left out: the frame's health
+ * changes announce those.
  */
 export function clusterChanges(before: ClusterView | null, after: ClusterView | null): string[] {
 	if (!before || !after) return [];
@@ -287,6 +289,20 @@ export function clusterChanges(before: ClusterView | null, after: ClusterView | 
 		const servers = after.update.updated;
 		out.push(
 			`Patch and update complete: ${servers.length} ${servers.length === 1 ? 'server' : 'servers'} updated (${servers.join(', ')})`
+		);
+	}
+	for (const set of after.availabilitySets) {
+		const old = before.availabilitySets.find((s) => s.name === set.name);
+		if (old && old.running !== set.running) {
+			out.push(`Availability set ${set.name}: ${set.running} of ${set.total} VMs running`);
+		}
+	}
+	const refused = after.networkController.writesRefused;
+	if (refused !== before.networkController.writesRefused) {
+		out.push(
+			refused
+				? `Network Controller changes refused: ${refused}`
+				: 'Network Controller accepts changes again'
 		);
 	}
 	return out;
