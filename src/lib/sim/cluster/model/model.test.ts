@@ -17,7 +17,8 @@ function load(inputs?: unknown[], edit?: (json: Record<string, unknown>) => void
 const of = (sim: Simulation, type: string) => sim.log.filter((e) => e.type === type);
 const MAINTENANCE = ['paused', 'updating', 'rebooting'];
 
-describe('patch and update (rolling-update.json)', () => {
+// Whole rolling updates with storage IO: seconds of wall time each, more on a busy machine.
+describe('patch and update (rolling-update.json)', { timeout: 60_000 }, () => {
 	it('updates one server at a time, drained before its reboot, resyncing in between', () => {
 		const sim = load();
 		let most = 0;
@@ -99,7 +100,7 @@ describe('patch and update (rolling-update.json)', () => {
 	});
 });
 
-describe('server failures and cluster quorum', () => {
+describe('server failures and cluster quorum', { timeout: 60_000 }, () => {
 	it('declares a crashed server down after the heartbeat limit; a third loss takes quorum when it holds the last vote', () => {
 		const sim = load(
 			[
@@ -282,6 +283,42 @@ describe('server failures and cluster quorum', () => {
 		// A failure while quarantined is still a failure.
 		sim.runUntil(400_000);
 		expect(stateName(sim.state.cluster.servers[3])).toBe('failed');
+	});
+
+	it("fails over an isolated server's unmonitored VMs when it comes back quarantined", () => {
+		const sim = load(
+			[
+				{ t: 1000, type: 'node.fail', node: 3 },
+				{ t: 50_000, type: 'node.restore', node: 3 },
+				{ t: 101_000, type: 'node.fail', node: 3 },
+				{ t: 150_000, type: 'node.restore', node: 3 },
+				// Its VMs restarted elsewhere: give it one again, a workload's.
+				{
+					t: 160_000,
+					type: 'workload.define',
+					name: 'late',
+					volume: 'Volume01',
+					server: 3,
+					blockKB: 4,
+					readPercent: 100
+				},
+				{ t: 201_000, type: 'node.isolate', node: 3 },
+				{ t: 230_000, type: 'node.restore', node: 3 }
+			],
+			(json) => {
+				(json.storage as Record<string, unknown>).workloads = [];
+			}
+		);
+		sim.runUntil(229_000);
+		const held = sim.state.cluster.vms.filter((v) => v.state === 'unmonitored');
+		expect(held.length).toBeGreaterThan(0);
+		sim.runUntil(230_000);
+		expect(stateName(sim.state.cluster.servers[3])).toBe('quarantined');
+		expect(held.every((v) => v.state === 'restarting' && v.server !== 3)).toBe(true);
+		sim.runUntil(300_000);
+		expect(held.every((v) => v.state === 'running')).toBe(true);
+		expect(sim.state.cluster.vms.some((v) => v.state === 'unmonitored')).toBe(false);
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
 	});
 
 	it('lets a quarantined server join after QuarantineDuration, or at once when restored', () => {

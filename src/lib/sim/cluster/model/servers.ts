@@ -86,6 +86,9 @@ export function sendServer(
 			cluster.departuresMs[node] = [];
 			ctx.log('server.quarantined', { node: name, ms: QUARANTINE_DURATION_MS });
 			timer(QUARANTINE_DURATION_MS, 'RELEASE');
+			// VMs that ran on unmonitored through its isolation fail over now.
+			vmsStop(world, node, 'its server was quarantined', ctx);
+			restartElsewhere(world, node, ctx);
 		} else if (action.type === 'crash' || action.type === 'isolate') {
 			// An isolated server that now fails was already declared down: no second detection.
 			const declared = !cluster.quorum.nodeRunning[node];
@@ -105,7 +108,8 @@ export function sendServer(
 	// once; a crash or isolation costs it only when the cluster declares the server down.
 	const member = cluster.quorum.nodeRunning[node];
 	if (runs && !member) vote(world, join(cluster.quorum, node), ctx);
-	if (!runs && member && (after === 'off' || after === 'rebooting')) {
+	const leaves = after === 'off' || after === 'rebooting' || after === 'quarantined';
+	if (!runs && member && leaves) {
 		vote(world, leave(cluster.quorum, [node], 'graceful'), ctx);
 	}
 	if (storageMoved) {
