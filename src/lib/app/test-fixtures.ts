@@ -449,6 +449,24 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 		availabilitySets: [
 			{ name: 'web-set', running: 3, total: 3, faultDomains: 3, updateDomains: 5 }
 		],
+		roles: [
+			{
+				role: 'ERCS',
+				title: 'Emergency Recovery Console',
+				purpose: 'hosts the privileged endpoint',
+				running: 3,
+				total: 3,
+				servers: ['Node01', 'Node02', 'Node03']
+			},
+			{
+				role: 'NC',
+				title: 'Network Controller',
+				purpose: 'the SDN control plane',
+				running: 3,
+				total: 3,
+				servers: ['Node01', 'Node02', 'Node03']
+			}
+		],
 		networkController: {
 			replicas: ['Node01', 'Node02', 'Node03'].map((server, i) => ({
 				name: `NC0${i + 1}`,

@@ -352,4 +352,17 @@ describe('ClusterPanel', () => {
 			'chart-cluster-down'
 		);
 	});
+
+	it("lists each infrastructure role's running VMs and their servers", () => {
+		const view = makeClusterView();
+		view.roles = view.roles.map((r) => (r.role === 'NC' ? { ...r, running: 0, servers: [] } : r));
+		renderPanel(view);
+		const roles = screen.getByTestId('cluster-roles');
+		expect(within(roles).getByRole('columnheader', { name: 'Running' })).toBeTruthy();
+		expect(screen.getByTestId('role-ERCS')).toHaveTextContent(
+			/ERCS\s*Emergency Recovery Console: hosts the privileged endpoint\s*●\s*3 of 3\s*Node01, Node02, Node03/
+		);
+		expect(screen.getByTestId('role-NC')).toHaveTextContent(/0 of 3\s*nowhere/);
+		expect(screen.getByTestId('role-NC')).toHaveAttribute('data-running', '0');
+	});
 });

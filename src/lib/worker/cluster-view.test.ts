@@ -47,3 +47,37 @@ describe('clusterView: availability sets (rolling-update.json)', () => {
 		);
 	});
 });
+
+describe('clusterView: infrastructure roles', () => {
+	it("counts each role's running VMs and their servers, following a failure", () => {
+		const sim = load();
+		sim.runUntil(1000);
+		const before = clusterView(sim).roles;
+		expect(before.map((r) => r.role)).toEqual([
+			'ACS',
+			'ADFS',
+			'CA',
+			'DC',
+			'ERCS',
+			'GWY',
+			'NC',
+			'SLB',
+			'SQL',
+			'WAS',
+			'WASP',
+			'XRP'
+		]);
+		expect(before.every((r) => r.running === r.total && r.total > 0)).toBe(true);
+		expect(before.find((r) => r.role === 'ERCS')).toMatchObject({ total: 3 });
+		sim.addInput({ t: 1000, type: 'node.fail', node: 0 });
+		sim.runUntil(2000);
+		const after = clusterView(sim).roles;
+		const hit = before.filter((r) => r.servers.includes('Node01'));
+		expect(hit.length).toBeGreaterThan(0);
+		for (const r of hit) {
+			const now = after.find((a) => a.role === r.role)!;
+			expect(now.running).toBe(r.total - 1);
+			expect(now.servers).not.toContain('Node01');
+		}
+	});
+});

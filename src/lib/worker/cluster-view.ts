@@ -11,6 +11,7 @@ import { updateMachine } from '../sim/cluster/machines/update.machine';
 import { explain } from '../sim/cluster/quorum';
 import { ncWriteRefusal, replicaName, replicaVms } from '../sim/cluster/model/nc';
 import { setAvailability } from '../sim/cluster/model/vms';
+import { INFRASTRUCTURE_ROLES } from '../sim/cluster/vms/roles';
 import type { Simulation } from '../sim/index';
 import type { ClusterView } from './protocol';
 
@@ -63,6 +64,18 @@ export function clusterView(sim: Simulation): ClusterView {
 			// A set's VMs are created only from the scenario's sets (cluster/model/vms.ts).
 			const { faultDomains, updateDomains } = declared.get(set.name)!;
 			return { ...set, faultDomains, updateDomains };
+		}),
+		roles: INFRASTRUCTURE_ROLES.map((r) => {
+			const mine = cluster.vms.filter((vm) => vm.role === r.role);
+			const running = mine.filter((vm) => vm.state === 'running' || vm.state === 'migrating');
+			return {
+				role: r.role,
+				title: r.title,
+				purpose: r.purpose,
+				running: running.length,
+				total: mine.length,
+				servers: [...new Set(running.map((vm) => nodeNames[vm.server]))]
+			};
 		}),
 		networkController: {
 			replicas: replicaVms(cluster.vms).map((vm, i) => ({

@@ -415,6 +415,18 @@ export interface ClusterView {
 		 */
 		updateDomains: number;
 	}[];
+	/**
+	 * Each infrastructure role (FACTS §6.2) in table order: its name in words, what it does, its
+	 * VMs running out of its instances, and the servers they run on now.
+	 */
+	roles: {
+		role: string;
+		title: string;
+		purpose: string;
+		running: number;
+		total: number;
+		servers: string[];
+	}[];
 	/** The Network Controller's replicas (FACTS §5.1) and whether writes are accepted now. */
 	networkController: {
 		replicas: { name: string; server: string; up: boolean; primary: boolean }[];
