@@ -4,11 +4,19 @@ import { Simulation } from '../../index';
 import { FLIGHT_READ, FLIGHT_WRITE } from './state';
 
 /** The three-way mirror scenario with one workload in a VM on `server`, and these inputs. */
-function load(server: number, inputs: unknown[]): Simulation {
+function load(server: number, inputs: unknown[], workload: object = {}): Simulation {
 	const json = JSON.parse(readFileSync('static/scenarios/s2d-three-way-mirror.json', 'utf8'));
 	json.storage.volumes = [{ name: 'Volume01', sizeGB: 100 }];
 	json.storage.workloads = [
-		{ name: 'vm01', volume: 'Volume01', server, blockKB: 64, readPercent: 50, outstanding: 2 }
+		{
+			name: 'vm01',
+			volume: 'Volume01',
+			server,
+			blockKB: 64,
+			readPercent: 50,
+			outstanding: 2,
+			...workload
+		}
 	];
 	json.inputs = [{ t: 0, type: 'workload.start', name: 'vm01' }, ...inputs];
 	const loaded = Simulation.fromJson(JSON.stringify(json));
@@ -108,5 +116,32 @@ describe('a workload runs in a VM of the cluster, and its IO follows that VM', (
 			server: 3,
 			state: 'running'
 		});
+	});
+});
+
+describe('a write that lands on no copy', () => {
+	it('changes nothing: the copies keep their data, so no slab is lost when they return', () => {
+		// The VM runs on Node04. With Node02 and Node03 down, writes to slabs without a copy on
+		// Node04 land on Node01 alone; Node01 fails with some of them in flight.
+		const sim = load(
+			3,
+			[
+				{ t: 2000, type: 'node.fail', node: 1 },
+				{ t: 2000, type: 'node.fail', node: 2 },
+				{ t: 6000, type: 'node.fail', node: 0 },
+				{ t: 20_000, type: 'node.restore', node: 0 },
+				{ t: 20_000, type: 'node.restore', node: 1 },
+				{ t: 20_000, type: 'node.restore', node: 2 }
+			],
+			{ blockKB: 1024, readPercent: 0, outstanding: 64 }
+		);
+		const io = sim.state.storage!.io!;
+		sim.runUntil(7000);
+		expect(io.errors).toBeGreaterThan(0);
+		sim.runUntil(400_000);
+		const lost = sim.log.filter((e) => e.type === 'volume.health' && Number(e.lostSlabs) > 0);
+		expect(lost).toEqual([]);
+		expect(sim.state.storage!.volumes[0].health).toBe('Healthy');
+		expect(sim.invariants().every((r) => r.holds)).toBe(true);
 	});
 });

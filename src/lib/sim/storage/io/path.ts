@@ -316,15 +316,11 @@ export function completeIo(world: IoWorld, id: number, ctx: SimContext): IoRecor
 	const [rec] = io.inFlight.splice(at, 1);
 	const ws = io.workloads[rec.workload];
 	let landed = 0;
-	rec.extents.forEach((ext, k) => {
+	for (let k = 0; k < rec.extents.length; k++) {
 		const d = rec.drives[k];
-		const kept = reachable(world, d) || io.awaySinceMs[d] > rec.landMs[k];
-		if (kept) landed++;
-		else if (rec.write) {
-			const { g } = locateExtent(io.geometry, ext);
-			addStale(io, ext, rec.interleaves[k], regionsPerExtent(g), ws.volume);
-		}
-	});
+		if (reachable(world, d) || io.awaySinceMs[d] > rec.landMs[k]) landed++;
+	}
+	if (rec.write && landed < rec.extents.length) staleMissedCopies(world, rec);
 	if (landed === 0) io.errors++;
 	else {
 		if (rec.write) for (const s of rec.slabs) io.written[s] = 1;
@@ -345,6 +341,28 @@ export function completeIo(world: IoWorld, id: number, ctx: SimContext): IoRecor
 	ws.inFlight--;
 	nextIo(world, rec.workload, ctx);
 	return rec;
+}
+
+/**
+ * A write lost some of its copies (their drives went away before the data landed): each lost copy
+ * is stale if another copy of its slab took the write. If no copy of a slab took it, the write
+ * changed nothing there (it fails), so the copies keep the data they had.
+ */
+function staleMissedCopies(world: IoWorld, rec: IoRecord): void {
+	const io = world.storage.io!;
+	const slabs = rec.extents.map((ext) => {
+		const { g, slab } = locateExtent(io.geometry, ext);
+		return { g, key: g.slabBase + slab };
+	});
+	const kept = rec.extents.map(
+		(_, k) => reachable(world, rec.drives[k]) || io.awaySinceMs[rec.drives[k]] > rec.landMs[k]
+	);
+	const took = new Set(slabs.filter((_, k) => kept[k]).map((s) => s.key));
+	rec.extents.forEach((ext, k) => {
+		if (kept[k] || !took.has(slabs[k].key)) return;
+		const volume = io.workloads[rec.workload].volume;
+		addStale(io, ext, rec.interleaves[k], regionsPerExtent(slabs[k].g), volume);
+	});
 }
 
 /**
