@@ -20,7 +20,7 @@ import {
 	RESYNC_BYTES_PER_MS,
 	RESYNC_TICK_MS
 } from './params';
-import { reachable, type IoWorld } from './path';
+import { reachable, type IoWorld } from './world';
 import { backgroundServe, backgroundTransfer, recordFlight } from './queues';
 import { FLIGHT_DESTAGE, FLIGHT_RESYNC, FLIGHT_ROTATE, type IoState } from './state';
 

@@ -21,7 +21,8 @@ import {
 } from './background';
 import { growMeters } from './meters';
 import { MAP_ROTATE_AT, VM_SIZE_NAMES, type VmSizeName } from './params';
-import { completeIo, IO_DONE, IO_ISSUE, issueIo, nextIo, reachable, type IoWorld } from './path';
+import { completeIo, IO_DONE, IO_ISSUE, issueIo, nextIo } from './path';
+import { reachable, type IoWorld } from './world';
 import { addStale, bindCaches, workloadState, type WorkloadSpecLike } from './state';
 import { locateExtent } from './geometry';
 

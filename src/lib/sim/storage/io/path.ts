@@ -6,21 +6,12 @@
  * current copy, the VM's own server first. Drives and links are FIFO queues (their busy-until
  * times), so latency grows with load, failures and background traffic.
  *
- * The queues themselves are in queues.ts. Each IO costs two kernel events at most: an issue (only when it has to wait for the rate limit
+ * The queues themselves are in queues.ts, the two sides of a piece in writes.ts and reads.ts.
+ * Each IO costs two kernel events at most: an issue (only when it has to wait for the rate limit
  * or the IOPS cap) and a completion.
  */
 import type { SimContext } from '../../kernel/types';
-import { INTERLEAVE_BYTES } from '../layout';
-import { NO_DRIVE } from '../placement';
-import { DRIVE_OK, type StorageState } from '../model/state';
-import {
-	extentIndex,
-	locateExtent,
-	partBytes,
-	pieces,
-	writeExtents,
-	type PartGeometry
-} from './geometry';
+import { partBytes, pieces } from './geometry';
 import {
 	M_BUSY,
 	M_BYTES,
@@ -33,8 +24,10 @@ import {
 	meterMax
 } from './meters';
 import { LINK_LATENCY_MS } from './params';
-import { recordFlight, serve, transfer } from './queues';
-import { addStale, FLIGHT_READ, FLIGHT_WRITE, type IoRecord, type IoState } from './state';
+import { readPiece } from './reads';
+import type { IoRecord, IoState } from './state';
+import { reachable, vmServer, type IoWorld } from './world';
+import { staleMissedCopies, writePiece } from './writes';
 
 export const IO_ISSUE = 'io.issue';
 export const IO_DONE = 'io.done';
@@ -44,33 +37,6 @@ export const IO_DONE = 'io.done';
  * volume waits and is tried again every second; its latency includes the wait.
  */
 export const STALL_RETRY_MS = 1000;
-
-export interface IoWorld {
-	storage: StorageState;
-	nodeUp: readonly boolean[];
-	/**
-	 * The server workload w's VM runs on now, or -1 while it does not run (down, booting, or
-	 * unmonitored on an isolated server). model.ts asks the cluster's VMs (cluster/model/vms.ts);
-	 * without it (storage-only tests) the VM stays on its own server while that serves storage.
-	 */
-	vmHost?: (w: number) => number;
-}
-
-/** Whether topology drive `d` can be read and written now. */
-export function reachable(world: IoWorld, d: number): boolean {
-	const { storage } = world;
-	return storage.driveState[d] === DRIVE_OK && world.nodeUp[storage.driveServer[d]];
-}
-
-/** The server workload w's VM runs on now, or -1 while it does not run. */
-export function vmServer(world: IoWorld, w: number): number {
-	if (world.vmHost) return world.vmHost(w);
-	const home = world.storage.io!.workloads[w].server;
-	return world.nodeUp[home] ? home : -1;
-}
-
-/** Interleave regions an extent can be stale by (all of it). */
-const regionsPerExtent = (g: PartGeometry) => g.placement.slabBytes / INTERLEAVE_BYTES;
 
 /** Which part of the volume an IO at `offset` goes to, and the offset within it. */
 function route(io: IoState, volume: number, offset: number, write: boolean) {
@@ -152,156 +118,21 @@ export function issueIo(world: IoWorld, w: number, requestedMs: number, ctx: Sim
 	ctx.schedule(done - ctx.nowMs, IO_DONE, { id: rec.id });
 }
 
-function writePiece(
-	world: IoWorld,
-	g: PartGeometry,
-	rec: IoRecord,
-	piece: ReturnType<typeof pieces>[number],
-	now: number
-): void {
-	const { storage } = world;
-	const io = storage.io!;
-	const ws = io.workloads[rec.workload];
-	const p = g.placement;
-	const parity = g.dataExtents > 1;
-	rec.slabs.push(g.slabBase + piece.slab);
-	for (const j of writeExtents(g, piece)) {
-		const pool = p.extentDrive[piece.slab * p.extentsPerSlab + j];
-		if (pool === NO_DRIVE) continue;
-		const ext = extentIndex(g, piece.slab, j);
-		const d = storage.pool.topologyDrive[pool];
-		if (!reachable(world, d)) {
-			// The copy is away: the others take the write and this region becomes stale.
-			addStale(io, ext, 1, regionsPerExtent(g), ws.volume);
-			continue;
-		}
-		const server = storage.driveServer[d];
-		const from = rec.server;
-		const arrive = transfer(io, from, server, now, piece.bytes);
-		const cache = io.cacheOf[d];
-		let device = d;
-		if (cache >= 0 && io.cacheDirty[cache] + piece.bytes <= io.driveBytes[cache]) {
-			device = cache;
-			if (io.dirty[ext] === 0) io.dirtyList.push(ext);
-			io.dirty[ext] += piece.bytes;
-			io.cacheDirty[cache] += piece.bytes;
-		}
-		// A parity column is read before it is rewritten (params.ts CHOICE: read-modify-write).
-		const land = serve(io, device, arrive, piece.bytes, ws.random, parity ? 2 : 1);
-		rec.extents.push(ext);
-		rec.drives.push(d);
-		rec.devices.push(device);
-		rec.interleaves.push(1);
-		rec.landMs.push(land);
-		recordFlight(io, FLIGHT_WRITE, from, device, ws.volume, now, land);
-	}
-}
-
-/** Whether extent j of the piece's slab is current and reachable; its topology drive if so. */
-function currentDrive(world: IoWorld, g: PartGeometry, slab: number, j: number): number {
-	const p = g.placement;
-	const pool = p.extentDrive[slab * p.extentsPerSlab + j];
-	if (pool === NO_DRIVE || world.storage.io!.stale[extentIndex(g, slab, j)] > 0) return -1;
-	const d = world.storage.pool.topologyDrive[pool];
-	return reachable(world, d) ? d : -1;
-}
-
-function readPiece(
-	world: IoWorld,
-	g: PartGeometry,
-	rec: IoRecord,
-	piece: ReturnType<typeof pieces>[number],
-	now: number
-): void {
-	const { storage } = world;
-	const io = storage.io!;
-	const ws = io.workloads[rec.workload];
-	const here = rec.server;
-	const e = g.placement.extentsPerSlab;
-	const sources: number[] = [];
-	if (g.dataExtents === 1) {
-		// A mirror read takes one current copy: the VM's own server if it holds one, else the
-		// copies in turn (spread by IO id).
-		let pick = -1;
-		for (let k = 0; k < e; k++) {
-			const j = (rec.id + k) % e;
-			const d = currentDrive(world, g, piece.slab, j);
-			if (d < 0) continue;
-			if (pick < 0 || storage.driveServer[d] === here) pick = j;
-			if (storage.driveServer[d] === here) break;
-		}
-		if (pick >= 0) sources.push(pick);
-	} else if (currentDrive(world, g, piece.slab, piece.column) >= 0) {
-		sources.push(piece.column);
-	} else {
-		// The data column is missing: read enough other columns to rebuild it.
-		for (let j = 0; j < e && sources.length < g.dataExtents; j++) {
-			if (j !== piece.column && currentDrive(world, g, piece.slab, j) >= 0) sources.push(j);
-		}
-		if (sources.length < g.dataExtents) sources.length = 0;
-	}
-	for (const j of sources) {
-		const d = currentDrive(world, g, piece.slab, j);
-		const ext = extentIndex(g, piece.slab, j);
-		const device = readDevice(io, d, ext, piece.region, regionsPerExtent(g));
-		const served = serve(io, device, now, piece.bytes, ws.random);
-		const land = transfer(io, storage.driveServer[d], here, served, piece.bytes);
-		rec.extents.push(ext);
-		rec.drives.push(d);
-		rec.devices.push(device);
-		rec.interleaves.push(1);
-		rec.landMs.push(land);
-		recordFlight(io, FLIGHT_READ, here, device, ws.volume, now, land);
-	}
-}
-
 /**
- * Which drive serves a read of region `region` of extent `ext` on capacity drive d (FACTS §1.7):
- * its cache drive while the extent has writes not yet de-staged, or (HDD capacity) when the read
- * cache holds the region; else the capacity drive, and the region joins the read cache. Which
- * regions are held is decided by a fixed hash of the region against the count held (params.ts
- * CHOICE), so no per-region state is kept.
+ * Where IO `id` is in the in-flight list, or -1. The list is in issue order and ids grow with
+ * every issue, so it is sorted by id: a binary search instead of a scan at every completion.
  */
-function readDevice(io: IoState, d: number, ext: number, region: number, regions: number): number {
-	const cache = io.cacheOf[d];
-	if (cache < 0) return d;
-	if (io.dirty[ext] > 0) return cache;
-	if (!io.readCached[d]) return d;
-	if (regionRank(ext, region, regions) < io.resident[ext]) return cache;
-	if (io.resident[ext] === 0) {
-		const ring = io.cacheRing[cache];
-		const head = io.cacheRingHead[cache];
-		if (ring[head] >= 0) evictExtent(io, cache, ring[head]);
-		ring[head] = ext;
-		io.cacheRingHead[cache] = (head + 1) % ring.length;
+export function inFlightIndex(list: readonly IoRecord[], id: number): number {
+	let lo = 0;
+	let hi = list.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const at = list[mid].id;
+		if (at === id) return mid;
+		if (at < id) lo = mid + 1;
+		else hi = mid - 1;
 	}
-	if (io.resident[ext] < regions) {
-		io.resident[ext]++;
-		io.cacheRegions[cache]++;
-	}
-	// A full cache drive lets go of the extents read longest ago.
-	const capacity = io.driveBytes[cache] / INTERLEAVE_BYTES;
-	const ring = io.cacheRing[cache];
-	for (let k = 0; io.cacheRegions[cache] > capacity && k < ring.length; k++) {
-		const oldest = ring[(io.cacheRingHead[cache] + k) % ring.length];
-		if (oldest >= 0 && oldest !== ext) evictExtent(io, cache, oldest);
-	}
-	return d;
-}
-
-/** Drops extent `ext` from cache drive `cache`'s read cache. */
-function evictExtent(io: IoState, cache: number, ext: number): void {
-	io.cacheRegions[cache] -= io.resident[ext];
-	io.resident[ext] = 0;
-}
-
-/** A region's fixed place (0 … regions − 1) in the order an extent's regions are cached. */
-function regionRank(ext: number, region: number, regions: number): number {
-	let h = Math.imul(ext ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(region + 1, 0xc2b2ae35);
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x27d4eb2f);
-	h ^= h >>> 15;
-	return (h >>> 0) % regions;
+	return -1;
 }
 
 /**
@@ -311,7 +142,7 @@ function regionRank(ext: number, region: number, regions: number): number {
  */
 export function completeIo(world: IoWorld, id: number, ctx: SimContext): IoRecord | null {
 	const io = world.storage.io!;
-	const at = io.inFlight.findIndex((r) => r.id === id);
+	const at = inFlightIndex(io.inFlight, id);
 	if (at < 0) return null;
 	const [rec] = io.inFlight.splice(at, 1);
 	const ws = io.workloads[rec.workload];
@@ -341,28 +172,6 @@ export function completeIo(world: IoWorld, id: number, ctx: SimContext): IoRecor
 	ws.inFlight--;
 	nextIo(world, rec.workload, ctx);
 	return rec;
-}
-
-/**
- * A write lost some of its copies (their drives went away before the data landed): each lost copy
- * is stale if another copy of its slab took the write. If no copy of a slab took it, the write
- * changed nothing there (it fails), so the copies keep the data they had.
- */
-function staleMissedCopies(world: IoWorld, rec: IoRecord): void {
-	const io = world.storage.io!;
-	const slabs = rec.extents.map((ext) => {
-		const { g, slab } = locateExtent(io.geometry, ext);
-		return { g, key: g.slabBase + slab };
-	});
-	const kept = rec.extents.map(
-		(_, k) => reachable(world, rec.drives[k]) || io.awaySinceMs[rec.drives[k]] > rec.landMs[k]
-	);
-	const took = new Set(slabs.filter((_, k) => kept[k]).map((s) => s.key));
-	rec.extents.forEach((ext, k) => {
-		if (kept[k] || !took.has(slabs[k].key)) return;
-		const volume = io.workloads[rec.workload].volume;
-		addStale(io, ext, rec.interleaves[k], regionsPerExtent(slabs[k].g), volume);
-	});
 }
 
 /**

@@ -146,6 +146,7 @@ export interface IoState {
 	newlyStale: number[];
 	/** Per topology drive: the time it stopped being reachable (Infinity while reachable). */
 	awaySinceMs: Float64Array;
+	/** IOs between issue and completion, in issue order, which is id order (path.ts inFlightIndex). */
 	inFlight: IoRecord[];
 	/** Per workload: its last acknowledged IO and when (for the text view of the IO path). */
 	lastIo: ({ rec: IoRecord; ackMs: number } | null)[];
