@@ -8,15 +8,9 @@ import { sendMachine, stateName } from '../machines/runner';
 import { serverMachine, type ServerEvent } from '../machines/server.machine';
 import { declareDown, flapping, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
-import {
-	drainRefusal,
-	resiliencyOver,
-	VM_MIGRATED,
-	VM_RESILIENCY_OVER,
-	VM_STARTED,
-	vmMigrated,
-	vmStarted
-} from './vms';
+import { resiliencyOver, VM_RESILIENCY_OVER } from './vm-isolation';
+import { VM_MIGRATED, vmMigrated } from './vm-rebalance';
+import { drainRefusal, VM_STARTED, vmStarted } from './vms';
 import { ncChanged } from './nc';
 import { handleWitnessInput, WITNESS_INPUTS } from './witness';
 import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } from './world';
@@ -25,7 +19,7 @@ export { createClusterState, type ClusterState } from './state';
 export { CLUSTER_INVARIANTS, type ClusterInvariant } from './invariants';
 export type { ClusterWorld } from './world';
 export { NC_WRITES, ncWriteRefusal } from './nc';
-export { syncWorkloadVms, workloadHost } from './vms';
+export { syncWorkloadVms, workloadHost } from './workload-vms';
 
 const SERVER_INPUTS: Record<string, ServerEvent['type'][]> = {
 	'node.fail': ['FAIL'],

@@ -20,15 +20,9 @@ import { clusterMachine } from '../machines/cluster.machine';
 import { explain, join, leave, type QuorumStep } from '../quorum';
 import { checkClusterInvariants } from './invariants';
 import { ncChanged } from './nc';
-import {
-	migrateOff,
-	migrationsDone,
-	rebalanceOnto,
-	restartElsewhere,
-	vmsStartHere,
-	vmsStop,
-	vmsUnmonitored
-} from './vms';
+import { vmsUnmonitored } from './vm-isolation';
+import { rebalanceOnto } from './vm-rebalance';
+import { migrateOff, migrationsDone, restartElsewhere, vmsStartHere, vmsStop } from './vms';
 import { notifyUpdate } from './update';
 import {
 	CLUSTER_DECLARE_DOWN,
