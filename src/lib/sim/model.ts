@@ -16,6 +16,7 @@ import {
 	createStorageState,
 	handleStorageEvent,
 	handleStorageInput,
+	backgroundTransfer,
 	scheduleWorkloads,
 	storageChanged,
 	type StorageState
@@ -78,6 +79,10 @@ const clusterWorld = (state: SimState, ctx: SimContext): ClusterWorld => ({
 	storage: state.storage,
 	storageChanged: () => {
 		if (state.storage) storageChanged(storageWorld(state, ctx), ctx);
+	},
+	migrationTraffic: (from, to, bytes, periodMs) => {
+		const io = state.storage?.io;
+		if (io) backgroundTransfer(io, from, to, ctx.nowMs, bytes, periodMs);
 	}
 });
 

@@ -10,7 +10,7 @@ import { declareDown, flapping, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
 import { resiliencyOver, VM_RESILIENCY_OVER } from './vm-isolation';
 import { VM_MIGRATED, vmMigrated } from './vm-rebalance';
-import { drainRefusal, VM_STARTED, vmStarted } from './vms';
+import { drainRefusal, migrationStarts, VM_MIGRATION_START, VM_STARTED, vmStarted } from './vms';
 import { ncChanged } from './nc';
 import { handleWitnessInput, WITNESS_INPUTS } from './witness';
 import { CLUSTER_DECLARE_DOWN, CLUSTER_TIMER, UPDATE_POLL, type ClusterWorld } from './world';
@@ -110,6 +110,8 @@ export function handleClusterEvent(
 		if (world.cluster.seq[node] !== data.seq) return true;
 		resiliencyOver(world, node, ctx);
 		ncChanged(world.cluster.nc, world.cluster.vms, world.nodeNames, ctx);
+	} else if (type === VM_MIGRATION_START) {
+		migrationStarts(world, data);
 	} else if (type === VM_MIGRATED) {
 		vmMigrated(world, data.vm as string, data.endMs as number, ctx);
 	} else if (type === VM_STARTED) {

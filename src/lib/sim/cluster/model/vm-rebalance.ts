@@ -5,7 +5,7 @@
 import type { SimContext } from '../../kernel/types';
 import { liveMigrationMs } from '../vms/moves';
 import { VM_LIMIT_PER_SERVER } from '../vms/placement';
-import { memoryOf, serversOf } from './vms';
+import { memoryOf, scheduleMigration, serversOf } from './vms';
 import type { ClusterWorld } from './world';
 
 /** Queue event: a VM's live migration back to a returned server is over. */
@@ -35,6 +35,7 @@ export function rebalanceOnto(world: ClusterWorld, node: number, ctx: SimContext
 		if (full || target.usedGB + vm.memoryGB > target.memoryGB) continue;
 		const ms = liveMigrationMs(vm.memoryGB);
 		vm.move = { from: vm.server, startMs, endMs: startMs + ms };
+		scheduleMigration(vm, ctx);
 		vm.server = node;
 		vm.state = 'migrating';
 		vm.reason = `live-migrating back from ${world.nodeNames[vm.move.from]} to spread ${group} again (no downtime)`;

@@ -52,6 +52,32 @@ export interface AvailabilitySetSpec {
 
 /** Queue event: a restarted VM has booted. */
 export const VM_STARTED = 'cluster.vm-started';
+/** Queue event: a VM's live migration starts copying its memory. */
+export const VM_MIGRATION_START = 'cluster.vm-migration-start';
+
+/** Bytes of memory a live migration copies for a VM of `memoryGB` (decimal GB). */
+const BYTES_PER_GB = 1e9;
+
+/** Schedules the start of `vm`'s live migration (its `move` is set), to load the network then. */
+export function scheduleMigration(vm: VmState, ctx: SimContext): void {
+	if (!vm.move) return;
+	ctx.schedule(vm.move.startMs - ctx.nowMs, VM_MIGRATION_START, {
+		vm: vm.name,
+		startMs: vm.move.startMs
+	});
+}
+
+/**
+ * A live migration starts: unless the VM has stopped or moved on since, its memory crosses the
+ * east-west network from its old server to its new one over the migration's window.
+ */
+export function migrationStarts(world: ClusterWorld, data: Record<string, unknown>): void {
+	const vm = world.cluster.vms.find((v) => v.name === data.vm);
+	const move = vm?.move;
+	if (!vm || !move || vm.state !== 'migrating' || move.startMs !== data.startMs) return;
+	const { from, startMs, endMs } = move;
+	world.migrationTraffic(from, vm.server, vm.memoryGB * BYTES_PER_GB, endMs - startMs);
+}
 
 /** CHOICE (FACTS §6.3 "4 GB × nodes" of overhead): 4 GB of each server is the host's own. */
 const HOST_GB = 4;
@@ -141,6 +167,7 @@ export function migrateOff(world: ClusterWorld, node: number, ctx: SimContext): 
 		vm.server = move.to;
 		vm.state = 'migrating';
 		vm.move = { from: move.from, startMs, endMs: startMs + move.durationMs };
+		scheduleMigration(vm, ctx);
 		startMs += move.durationMs;
 		vm.reason = `live-migrating from ${world.nodeNames[move.from]} (no downtime)`;
 		ctx.log('vm.live-migrating', {

@@ -20,6 +20,11 @@ export interface ClusterWorld {
 	storage: StorageState | null;
 	/** Re-judges the storage after servers change (a no-op without storage). */
 	storageChanged(): void;
+	/**
+	 * A live migration copies `bytes` of memory from server `from` to server `to` over the next
+	 * `periodMs`: it takes a share of their east-west links (a no-op without storage IO).
+	 */
+	migrationTraffic(from: number, to: number, bytes: number, periodMs: number): void;
 }
 
 /**
@@ -59,7 +64,7 @@ export const CLUSTER_MODEL_SIMPLIFICATIONS: readonly Simplification[] = [
 		id: 'cluster.vms',
 		title: 'Virtual machines during drains and failures',
 		detail:
-			"A drain plans every VM's live migration at once and migrates them one after another, each taking 1 s per GB of memory; all of them count as running until the drain ends, and a VM migrating towards a server that fails stops with it. In 3D a migrating VM's tile travels from the old server through TOR1 to the new one over its migration's window (a real VM copies its memory over that window and switches server at the end); migrations take no bandwidth from storage traffic. An isolated server's VMs run on unmonitored (unreachable, their disk IO waiting) for ResiliencyDefaultPeriod, 240 s; if the server is still cut off then, they stop there and restart elsewhere, so a VM never runs twice. When a server returns, a VM that shares a server with a peer of its availability set or role live-migrates back to it, one per group and only if it fits (the sources say only that VMs are rebalanced); other VMs stay where they restarted. VMs that found no room start on their own server when it returns.",
+			"A drain plans every VM's live migration at once and migrates them one after another, each taking 1 s per GB of memory; all of them count as running until the drain ends, and a VM migrating towards a server that fails stops with it. In 3D a migrating VM's tile travels from the old server through TOR1 to the new one over its migration's window (a real VM copies its memory over that window and switches server at the end); each migration's memory copy takes a share of the two servers' east-west links for its window (our choice), so storage IO between them slows while it runs. An isolated server's VMs run on unmonitored (unreachable, their disk IO waiting) for ResiliencyDefaultPeriod, 240 s; if the server is still cut off then, they stop there and restart elsewhere, so a VM never runs twice. When a server returns, a VM that shares a server with a peer of its availability set or role live-migrates back to it, one per group and only if it fits (the sources say only that VMs are rebalanced); other VMs stay where they restarted. VMs that found no room start on their own server when it returns.",
 		source: 'FACTS.md §6.3, §6.4, §7'
 	}
 ];

@@ -25,8 +25,8 @@ export const VM_RESTART_BOOT_MS = 60_000;
 
 /**
  * CHOICE (FACTS §7: drain live-migrates, "a few minutes"; no speed given): live migration copies
- * a VM's memory at 1 s per GB, about what a 10 Gb/s storage/live-migration network moves with
- * its overheads; a drain migrates one VM at a time.
+ * a VM's memory at 1 s per GB (8 Gb/s, about a third of a server's east-west link in the IO
+ * model); a drain migrates one VM at a time.
  */
 export const LIVE_MIGRATION_MS_PER_GB = 1000;
 

@@ -35,7 +35,7 @@ export const VM_PLACEMENT_SIMPLIFICATIONS: readonly Simplification[] = [
 	{
 		id: 'vms.live-migration',
 		title: 'Live migration during a drain',
-		detail: `A drained server's VMs live-migrate one at a time by the same rule, each taking ${LIVE_MIGRATION_MS_PER_GB / 1000} s per GB of its memory (about a 10 Gb/s network with overheads). If any VM has nowhere to go, the drain is refused and nothing moves.`,
+		detail: `A drained server's VMs live-migrate one at a time by the same rule, each taking ${LIVE_MIGRATION_MS_PER_GB / 1000} s per GB of its memory (8 Gb/s, which takes about a third of each server's east-west link from storage IO while it runs). If any VM has nowhere to go, the drain is refused and nothing moves.`,
 		source: 'FACTS.md §6.3 ("VMs are moved off where possible"), §7 (Drain)'
 	}
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../index';
-import { FLIGHT_READ, FLIGHT_WRITE } from './state';
+import { FLIGHT_READ, FLIGHT_WRITE, receiveLink, sendLink } from './state';
 
 /** The three-way mirror scenario with one workload in a VM on `server`, and these inputs. */
 function load(server: number, inputs: unknown[], workload: object = {}): Simulation {
@@ -116,6 +116,26 @@ describe('a workload runs in a VM of the cluster, and its IO follows that VM', (
 			server: 3,
 			state: 'running'
 		});
+	});
+});
+
+describe('live migration on the network', () => {
+	it("takes a share of the two servers' links while each VM's memory is copied", () => {
+		const sim = load(0, [{ t: 1000, type: 'node.drain', node: 1 }]);
+		const io = sim.state.storage!.io!;
+		sim.runUntil(999);
+		expect(io.bgUntil[sendLink(io, 1)]).toBeLessThan(1000);
+		sim.runUntil(1000);
+		const first = sim.state.cluster.vms.find((v) => v.move?.startMs === 1000)!;
+		const to = first.server;
+		// 1 GB/s of memory on a 25 Gb/s (3.125 GB/s) link: about a third of its time.
+		expect(io.bgShare[sendLink(io, 1)]).toBeCloseTo(1 / 3.125, 2);
+		expect(io.bgShare[receiveLink(io, to)]).toBeCloseTo(1 / 3.125, 2);
+		expect(io.bgUntil[sendLink(io, 1)]).toBe(first.move!.endMs);
+		// The next migration loads the links when it starts, not before.
+		const second = sim.state.cluster.vms.find((v) => v.move?.startMs === first.move!.endMs)!;
+		sim.runUntil(second.move!.startMs);
+		expect(io.bgUntil[sendLink(io, 1)]).toBe(second.move!.endMs);
 	});
 });
 

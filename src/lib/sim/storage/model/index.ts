@@ -23,3 +23,4 @@ export {
 } from './events';
 export { poolQuorum, volumeVerdicts, type VolumeVerdict } from './verdict';
 export { scheduleWorkloads } from '../io/control';
+export { backgroundTransfer } from '../io/queues';
