@@ -23,6 +23,7 @@ import {
 } from './storage/model/index';
 import { buildTopology } from './topology-build';
 import {
+	CLUSTER_EVENTS,
 	createClusterState,
 	handleClusterEvent,
 	handleClusterInput,
@@ -155,7 +156,10 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 		if (handleHeartbeatEvent(state.heartbeat, state.serverRuns, state.nodeNames, event, ctx)) {
 			return;
 		}
-		if (handleClusterEvent(clusterWorld(state, ctx), event.type, event.data, ctx)) return;
+		if (CLUSTER_EVENTS.has(event.type)) {
+			handleClusterEvent(clusterWorld(state, ctx), event.type, event.data, ctx);
+			return;
+		}
 		if (handleNetEvent(state, event.type, event.data, ctx)) return;
 		if (
 			state.storage &&

@@ -95,6 +95,17 @@ export function handleClusterInput(
 	return true;
 }
 
+/** The queue events of the control plane (so the model builds its world only for them). */
+export const CLUSTER_EVENTS: ReadonlySet<string> = new Set([
+	CLUSTER_TIMER,
+	CLUSTER_DECLARE_DOWN,
+	UPDATE_POLL,
+	VM_RESILIENCY_OVER,
+	VM_MIGRATION_START,
+	VM_MIGRATED,
+	VM_STARTED
+]);
+
 /** The control plane's events; false for any other. */
 export function handleClusterEvent(
 	world: ClusterWorld,

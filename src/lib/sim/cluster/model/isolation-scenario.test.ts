@@ -43,5 +43,7 @@ describe('isolation.json', { timeout: 60_000 }, () => {
 		expect(vm('web-set-vm1').server).toBe(1);
 		expect(of('vm.rebalancing')).toEqual([]);
 		expect(sim.invariants().every((r) => r.holds)).toBe(true);
+		// Every event the control plane scheduled found its handler (CLUSTER_EVENTS).
+		expect(of('model.unknown-event')).toEqual([]);
 	});
 });

@@ -263,6 +263,7 @@ describe('server failures and cluster quorum', { timeout: 60_000 }, () => {
 		expect(new Set(set().map((v) => v.server)).size).toBe(3);
 		// Never fewer running than before: a live migration has no downtime.
 		expect(set().filter((v) => v.state !== 'down' && v.state !== 'restarting')).toHaveLength(3);
+		expect(sim.log.filter((e) => e.type === 'model.unknown-event')).toEqual([]);
 	});
 
 	it('quarantines a server that left ungracefully 3 times within an hour, for 2 hours (FACTS §7)', () => {
@@ -335,6 +336,7 @@ describe('server failures and cluster quorum', { timeout: 60_000 }, () => {
 		waited.runUntil(250_000 + 7_200_000);
 		expect(stateName(waited.state.cluster.servers[3])).toBe('up');
 		expect(waited.state.cluster.quorum.nodeRunning[3]).toBe(true);
+		expect(waited.log.filter((e) => e.type === 'model.unknown-event')).toEqual([]);
 		const cleared = load([...cycles, { t: 300_000, type: 'node.restore', node: 3 }]);
 		cleared.runUntil(300_000);
 		expect(stateName(cleared.state.cluster.servers[3])).toBe('up');
