@@ -19,7 +19,8 @@ import {
 	backgroundTransfer,
 	scheduleWorkloads,
 	storageChanged,
-	type StorageState
+	type StorageState,
+	type StorageWorld
 } from './storage/model/index';
 import { buildTopology } from './topology-build';
 import {
@@ -61,14 +62,22 @@ export interface SimState {
 
 /**
  * What the storage model reads and changes; a workload's IO comes from wherever the cluster runs
- * its VM at the time of `ctx`.
+ * its VM at the time of `ctx`. Built once per model state (a restored checkpoint is a new state)
+ * and engine context, not for every IO event.
  */
-const storageWorld = (state: SimState, ctx: SimContext) => ({
-	storage: state.storage!,
-	nodeUp: state.nodeUp,
-	vmHost: (w: number) =>
-		workloadHost(state.cluster, state.storage!.io!.workloads[w].name, ctx.nowMs)
-});
+const storageWorlds = new WeakMap<SimState, { ctx: SimContext; world: StorageWorld }>();
+function storageWorld(state: SimState, ctx: SimContext): StorageWorld {
+	const known = storageWorlds.get(state);
+	if (known && known.ctx === ctx && known.world.storage === state.storage) return known.world;
+	const world: StorageWorld = {
+		storage: state.storage!,
+		nodeUp: state.nodeUp,
+		vmHost: (w: number) =>
+			workloadHost(state.cluster, state.storage!.io!.workloads[w].name, ctx.nowMs)
+	};
+	storageWorlds.set(state, { ctx, world });
+	return world;
+}
 
 /** What the cluster control plane reads and changes. */
 const clusterWorld = (state: SimState, ctx: SimContext): ClusterWorld => ({

@@ -32,6 +32,8 @@ export const STORAGE_REPAIR_TICK = 'storage.repair-tick';
 export interface StorageWorld {
 	storage: StorageState;
 	nodeUp: readonly boolean[];
+	/** Where workload w's VM runs now, or -1 (storage/io/world.ts IoWorld). */
+	vmHost?: (w: number) => number;
 }
 
 /** The storage inputs; false for any other input. */
