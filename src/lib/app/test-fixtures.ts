@@ -472,7 +472,8 @@ export function makeClusterView(names = ['Node01', 'Node02', 'Node03', 'Node04']
 				name: `NC0${i + 1}`,
 				server,
 				up: true,
-				primary: i === 0
+				primary: i === 0,
+				state: 'running' as const
 			})),
 			writesRefused: null
 		},

@@ -64,9 +64,9 @@ describe('ClusterPanel', () => {
 		const view = updatingView();
 		view.networkController = {
 			replicas: [
-				{ name: 'NC01', server: 'Node01', up: true, primary: true },
-				{ name: 'NC02', server: 'Node02', up: false, primary: false },
-				{ name: 'NC03', server: 'Node03', up: false, primary: false }
+				{ name: 'NC01', server: 'Node01', up: true, primary: true, state: 'running' },
+				{ name: 'NC02', server: 'Node02', up: false, primary: false, state: 'restarting' },
+				{ name: 'NC03', server: 'Node03', up: false, primary: false, state: 'unmonitored' }
 			],
 			writesRefused:
 				'the Network Controller has 1 of 3 replicas running and writes need 2 (FACTS §5.1)'
@@ -74,7 +74,7 @@ describe('ClusterPanel', () => {
 		renderPanel(view);
 		const nc = screen.getByTestId('cluster-nc');
 		expect(nc).toHaveTextContent(
-			'Network Controller: NC01 on Node01 (primary), NC02 on Node02 (down), NC03 on Node03 (down).'
+			'Network Controller: NC01 on Node01 (primary), NC02 on Node02 (restarting), NC03 on Node03 (unreachable, its server isolated).'
 		);
 		expect(nc).toHaveTextContent('Changes are refused: the Network Controller has 1 of 3 replicas');
 	});

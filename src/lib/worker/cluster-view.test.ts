@@ -81,3 +81,19 @@ describe('clusterView: infrastructure roles', () => {
 		}
 	});
 });
+
+describe('clusterView: Network Controller replicas', () => {
+	it("gives each replica its VM's state, unmonitored while its server is isolated", () => {
+		const sim = load();
+		sim.runUntil(1000);
+		const replica = clusterView(sim).networkController.replicas[2];
+		expect(replica).toMatchObject({ name: 'NC03', up: true, state: 'running' });
+		const node = sim.state.nodeNames.indexOf(replica.server);
+		sim.addInput({ t: 1000, type: 'node.isolate', node });
+		sim.runUntil(2000);
+		expect(clusterView(sim).networkController.replicas[2]).toMatchObject({
+			up: false,
+			state: 'unmonitored'
+		});
+	});
+});

@@ -82,6 +82,7 @@ export function clusterView(sim: Simulation): ClusterView {
 				name: replicaName(i),
 				server: nodeNames[vm.server],
 				up: vm.state === 'running' || vm.state === 'migrating',
+				state: vm.state,
 				primary: cluster.nc.primary === i
 			})),
 			writesRefused: ncWriteRefusal(cluster.vms)

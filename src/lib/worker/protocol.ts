@@ -429,7 +429,14 @@ export interface ClusterView {
 	}[];
 	/** The Network Controller's replicas (FACTS §5.1) and whether writes are accepted now. */
 	networkController: {
-		replicas: { name: string; server: string; up: boolean; primary: boolean }[];
+		/** Each replica: its VM's server and state (running, migrating, restarting, down, unmonitored). */
+		replicas: {
+			name: string;
+			server: string;
+			up: boolean;
+			primary: boolean;
+			state: 'running' | 'migrating' | 'restarting' | 'down' | 'unmonitored';
+		}[];
 		/** Why northbound writes are refused now, or null. */
 		writesRefused: string | null;
 	};
