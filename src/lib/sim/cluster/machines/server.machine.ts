@@ -58,7 +58,7 @@ export const serverMachine = setup({
 		quarantine: () => {}
 	},
 	guards: {
-		/** The model says it left ungracefully QuarantineThreshold times within the window. */
+		/** The model says it left ungracefully QuarantineThreshold times within QUARANTINE_WINDOW_MS. */
 		flapping: ({ event }) => 'flapping' in event && event.flapping === true
 	}
 }).createMachine({

@@ -69,7 +69,7 @@ export function scheduleMigration(vm: VmState, ctx: SimContext): void {
 
 /**
  * A live migration starts: unless the VM has stopped or moved on since, its memory crosses the
- * east-west network from its old server to its new one over the migration's window.
+ * east-west network from its old server to its new one for as long as the migration lasts.
  */
 export function migrationStarts(world: ClusterWorld, data: Record<string, unknown>): void {
 	const vm = world.cluster.vms.find((v) => v.name === data.vm);
