@@ -187,6 +187,17 @@ describe('server failures and cluster quorum', { timeout: 60_000 }, () => {
 		expect(moved.every((v) => v.server !== 2 && v.state === 'running')).toBe(true);
 	});
 
+	it('declares a server that fails while isolated down on time, counting from the isolation', () => {
+		const sim = load([
+			{ t: 1000, type: 'node.isolate', node: 2 },
+			{ t: 5000, type: 'node.fail', node: 2 }
+		]);
+		sim.runUntil(30_000);
+		// The same detection time as an isolation alone (1 s × 10, one period more): 12 s.
+		expect(of(sim, 'cluster.node-down').map((e) => [e.node, e.t])).toEqual([['Node03', 12_000]]);
+		expect(of(sim, 'vm.restarting').every((e) => e.t === 12_000)).toBe(true);
+	});
+
 	it('restarts at once the VMs of an isolated server that then fails, already declared down', () => {
 		const sim = load([
 			{ t: 1000, type: 'node.isolate', node: 2 },

@@ -90,8 +90,11 @@ export function sendServer(
 			else vmsUnmonitored(world, node, ctx);
 			if (declared) restartElsewhere(world, node, ctx);
 			else {
-				cluster.silentSinceMs[node] = ctx.nowMs;
-				ctx.schedule(cluster.detectMs, CLUSTER_DECLARE_DOWN, { node, seq });
+				// Silent since now, or since it was cut off if it fails while isolated.
+				const since = cluster.silentSinceMs[node] ?? ctx.nowMs;
+				cluster.silentSinceMs[node] = since;
+				const delay = Math.max(0, since + cluster.detectMs - ctx.nowMs);
+				ctx.schedule(delay, CLUSTER_DECLARE_DOWN, { node, seq });
 			}
 		} else if (action.type === 'shutDown') {
 			vmsStop(world, node, 'its server was shut down', ctx);
