@@ -60,3 +60,20 @@ test('a drain live-migrates the VMs: the Objects tab shows one on the wire, then
 	expect(after.tiles).toBe(after.vms);
 	expect(after.vms).toBe(counts.vms);
 });
+
+test('adding a VM to the availability set places it in the next fault domain, in 3D too', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await openSandbox(page, '?scenario=rolling-update');
+	await seekTo(page, 5_000);
+	const before = await vmCounts(page);
+	await page.getByRole('tab', { name: 'Cluster' }).click();
+	await page.getByRole('button', { name: 'Add a VM to web-set' }).click();
+	await seekTo(page, 6_000);
+	await expect(page.getByTestId('set-web-set')).toContainText('4 of 4 VMs running');
+	await expect(page.getByTestId('vm-web-set-vm4')).toHaveAttribute('data-state', 'running');
+	// k = 3 VMs already in the set: fault domain 3 mod 3 = 0, update domain 0.
+	await expect(page.getByTestId('vm-web-set-vm4-domains')).toHaveText('0 / 0');
+	await expect.poll(() => vmCounts(page)).toEqual({ vms: before.vms + 1, tiles: before.vms + 1 });
+});

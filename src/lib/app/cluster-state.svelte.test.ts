@@ -52,6 +52,7 @@ describe('Cluster state', () => {
 		cluster.fail(1);
 		cluster.server('drain', 3);
 		cluster.startUpdate();
+		cluster.createVm('web-set');
 		expect(sent).toEqual([
 			{ type: 'node.drain', node: 0 },
 			{ type: 'node.resume', node: 1 },
@@ -60,7 +61,8 @@ describe('Cluster state', () => {
 			{ type: 'node.restore', node: 2 },
 			{ type: 'node.fail', node: 1 },
 			{ type: 'node.drain', node: 3 },
-			{ type: 'update.start' }
+			{ type: 'update.start' },
+			{ type: 'vm.create', set: 'web-set' }
 		]);
 	});
 });

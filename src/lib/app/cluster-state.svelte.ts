@@ -80,4 +80,8 @@ export class ClusterState {
 	startUpdate(): void {
 		this.#host.send({ type: 'update.start' });
 	}
+	/** Deploys one more VM into availability set `set` (placed or refused by the simulation). */
+	createVm(set: string): void {
+		this.#host.send({ type: 'vm.create', set });
+	}
 }

@@ -207,6 +207,10 @@ export const stackScopeModel: Model<SimState, Scenario> = {
 				const refusal =
 					NC_WRITES.includes(input.type) || newVm ? ncWriteRefusal(state.cluster.vms) : null;
 				if (refusal) return ignore(ctx, `${input.type} refused: ${refusal}`);
+				if (input.type === 'vm.create') {
+					handleClusterInput(clusterWorld(state, ctx), input, ctx);
+					return;
+				}
 				if (handleNetInput(state, input, ctx)) return;
 				if (state.storage && handleStorageInput(storageWorld(state, ctx), input, ctx)) {
 					if (input.type === 'workload.define') syncWorkloadVms(state.cluster, workloadsOf(state));

@@ -40,8 +40,9 @@ function updatingView(): ClusterView {
 function renderPanel(cluster: ClusterView | null) {
 	const onServer = vi.fn();
 	const onStartUpdate = vi.fn();
-	const result = render(ClusterPanel, { cluster, onServer, onStartUpdate });
-	return { ...result, onServer, onStartUpdate };
+	const onCreateVm = vi.fn();
+	const result = render(ClusterPanel, { cluster, onServer, onStartUpdate, onCreateVm });
+	return { ...result, onServer, onStartUpdate, onCreateVm };
 }
 
 describe('ClusterPanel', () => {
@@ -364,5 +365,12 @@ describe('ClusterPanel', () => {
 		);
 		expect(screen.getByTestId('role-NC')).toHaveTextContent(/0 of 3\s*nowhere/);
 		expect(screen.getByTestId('role-NC')).toHaveAttribute('data-running', '0');
+	});
+
+	it('deploys one more VM into a set from its button', async () => {
+		const user = userEvent.setup();
+		const { onCreateVm } = renderPanel(makeClusterView());
+		await user.click(screen.getByRole('button', { name: 'Add a VM to web-set' }));
+		expect(onCreateVm).toHaveBeenCalledWith('web-set');
 	});
 });

@@ -136,6 +136,7 @@ function checkInputs(
 		checkSlbInput(input, `inputs[${i}]`, network, slb, result);
 		checkStorageInput(input, `inputs[${i}]`, driveCount, result);
 		checkWorkloadInput(input, `inputs[${i}]`, doc, nodes, result);
+		checkVmCreateInput(input, `inputs[${i}]`, doc, result);
 		const t = field(input, 't');
 		if (durationMs !== undefined && typeof t === 'number' && t > durationMs) {
 			warnings.push(
@@ -143,4 +144,27 @@ function checkInputs(
 			);
 		}
 	});
+}
+
+/** A `vm.create` input names one of the scenario's availability sets. */
+function checkVmCreateInput(
+	input: unknown,
+	at: string,
+	doc: Record<string, unknown>,
+	{ errors }: CheckResult
+): void {
+	if (field(input, 'type') !== 'vm.create') return;
+	const set = field(input, 'set');
+	if (typeof set !== 'string') return;
+	const sets = field(field(doc, 'cluster'), 'availabilitySets');
+	const names = Array.isArray(sets)
+		? sets.flatMap((s) =>
+				typeof field(s, 'name') === 'string' ? [field(s, 'name') as string] : []
+			)
+		: [];
+	if (!names.includes(set)) {
+		errors.push(
+			`${at}.set: no availability set named ${JSON.stringify(set)} in cluster.availabilitySets (${names.length ? names.join(', ') : 'there are none'})`
+		);
+	}
 }

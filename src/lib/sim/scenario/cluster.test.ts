@@ -102,3 +102,20 @@ describe('cluster.availabilitySets[].updateDomains', () => {
 		expect(placement(20)).toEqual(one);
 	});
 });
+
+describe('vm.create inputs', () => {
+	const withInputs = (inputs: unknown[]) => ({ ...withSets([webSet()]), inputs });
+
+	it('accepts a VM for a set of the scenario', () => {
+		const s = ok(parseScenario(withInputs([{ t: 10, type: 'vm.create', set: 'web-set' }])));
+		expect(s.inputs).toEqual([{ t: 10, type: 'vm.create', set: 'web-set' }]);
+	});
+
+	it('names the sets when the input names another one', () => {
+		expect(
+			errors(parseScenario(withInputs([{ t: 10, type: 'vm.create', set: 'db-set' }])))
+		).toEqual([
+			'inputs[0].set: no availability set named "db-set" in cluster.availabilitySets (web-set)'
+		]);
+	});
+});

@@ -166,7 +166,7 @@ describe('parseScenario: field messages', () => {
 				'durationMs: the duration is 1000 to 86400000 ms (1 s to 24 h), got 10',
 				'topology.serversPerRack: servers per rack is 4 to 16, got 3',
 				'inputs[1].t: a time in simulated ms from 0 to 86400000, got -5',
-				'inputs[2].type: unknown input type "node.explode" (this version knows node.fail, node.restore, flow.start, acl.add, acl.remove, network.set-mtu, vm.move, client.connect, mux.fail, mux.restore, vm.service-stop, vm.service-start, lb.set-distribution, vm.connect, drive.fail, drive.pull, drive.restore, volume.create, workload.define, workload.start, workload.stop, witness.set, witness.fail, witness.restore, node.drain, node.resume, node.shutdown, node.isolate, update.start)'
+				'inputs[2].type: unknown input type "node.explode" (this version knows node.fail, node.restore, flow.start, acl.add, acl.remove, network.set-mtu, vm.move, client.connect, mux.fail, mux.restore, vm.service-stop, vm.service-start, lb.set-distribution, vm.connect, drive.fail, drive.pull, drive.restore, volume.create, workload.define, workload.start, workload.stop, witness.set, witness.fail, witness.restore, node.drain, node.resume, node.shutdown, node.isolate, update.start, vm.create)'
 			])
 		);
 	});

@@ -127,6 +127,20 @@ const witnessInput = <T extends string>(type: T) =>
 export const witnessFailInputSchema = witnessInput('witness.fail');
 export const witnessRestoreInputSchema = witnessInput('witness.restore');
 
+/** `vm.create`: deploy one more VM into an availability set of the scenario (FACTS §6.3, §6.4). */
+export const vmCreateInputSchema = strict(
+	{
+		t: inputTime,
+		type: v.literal('vm.create'),
+		set: v.pipe(
+			v.string(got('the name of an availability set')),
+			v.regex(/^[a-z][a-z0-9-]{0,31}$/i, got('the name of an availability set'))
+		)
+	},
+	'an input object',
+	{ ...sharedInputHints, set: 'the availability set to add the VM to' }
+);
+
 export const CLUSTER_INPUT_VARIANTS = [
 	witnessSetInputSchema,
 	witnessFailInputSchema,
@@ -135,5 +149,6 @@ export const CLUSTER_INPUT_VARIANTS = [
 	nodeResumeInputSchema,
 	nodeShutdownInputSchema,
 	nodeIsolateInputSchema,
-	updateStartInputSchema
+	updateStartInputSchema,
+	vmCreateInputSchema
 ] as const;

@@ -1,6 +1,7 @@
 /**
  * The cluster control plane wired into the model (model.ts): server inputs (`node.fail`,
  * `node.restore`, `node.drain`, `node.resume`, `node.shutdown`, `node.isolate`), `update.start`,
+ * `vm.create`,
  * and the control plane's timers.
  */
 import type { EventData, InputEvent, SimContext } from '../../kernel/types';
@@ -8,6 +9,7 @@ import { sendMachine, stateName } from '../machines/runner';
 import { serverMachine, type ServerEvent } from '../machines/server.machine';
 import { declareDown, flapping, sendServer, serverTimer } from './servers';
 import { pollUpdate, startUpdate } from './update';
+import { createSetVm } from './vm-create';
 import { resiliencyOver, VM_RESILIENCY_OVER } from './vm-isolation';
 import { VM_MIGRATED, vmMigrated } from './vm-rebalance';
 import { drainRefusal, migrationStarts, VM_MIGRATION_START, VM_STARTED, vmStarted } from './vms';
@@ -40,6 +42,10 @@ export function handleClusterInput(
 ): boolean {
 	if (WITNESS_INPUTS.includes(input.type)) {
 		handleWitnessInput(world, input, ctx);
+		return true;
+	}
+	if (input.type === 'vm.create') {
+		createSetVm(world, String(input.set), ctx);
 		return true;
 	}
 	if (input.type === 'update.start') {

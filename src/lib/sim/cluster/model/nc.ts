@@ -17,7 +17,7 @@ export interface NetworkControllerState {
 }
 
 /** Inputs that go through the Network Controller's northbound API. */
-export const NC_WRITES: readonly string[] = ['acl.add', 'acl.remove', 'vm.move'];
+export const NC_WRITES: readonly string[] = ['acl.add', 'acl.remove', 'vm.move', 'vm.create'];
 
 /** The replicas start as the NC VMs do (cluster/vms/roles.ts: NC01–NC03 on Node01–Node03). */
 export function createNetworkController(): NetworkControllerState {

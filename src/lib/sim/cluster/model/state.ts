@@ -26,6 +26,8 @@ export interface ClusterState {
 	update: MachineRecord<UpdateContext>;
 	/** Infrastructure and tenant VMs (vms.ts), and each server's memory for placing them. */
 	vms: VmState[];
+	/** The scenario's availability sets, for VMs created into them later (vm-create.ts). */
+	sets: AvailabilitySetSpec[];
 	/** Index in `vms` of each storage workload's VM, by workload name. */
 	workloadVms: Record<string, number>;
 	hostMemoryGB: number;
@@ -57,6 +59,7 @@ export function createClusterState(
 ): ClusterState {
 	return {
 		vms: createVms(nodes, compute.memoryGB, compute.sets, compute.log),
+		sets: compute.sets.map((s) => ({ ...s })),
 		workloadVms: {},
 		hostMemoryGB: compute.memoryGB,
 		servers: Array.from({ length: nodes }, () => startMachine<ServerContext>(serverMachine).record),
