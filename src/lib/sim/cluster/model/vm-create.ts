@@ -6,8 +6,7 @@
  * CHOICE: a VM that is placed runs at once (deployment and boot time are not modelled).
  */
 import type { SimContext } from '../../kernel/types';
-import { placeInAvailabilitySet } from '../vms/sets';
-import { memoryOf, serversOf } from './vms';
+import { addSetVm, memoryOf } from './vms';
 import type { ClusterWorld } from './world';
 
 /** Creates one VM in availability set `setName`, or logs why not (`input.ignored`). */
@@ -24,13 +23,7 @@ export function createSetVm(world: ClusterWorld, setName: string, ctx: SimContex
 	let k = cluster.vms.filter((v) => v.availabilitySet === set.name).length + 1;
 	while (cluster.vms.some((v) => v.name === `${set.name}-vm${k}`)) k++;
 	const name = `${set.name}-vm${k}`;
-	const servers = serversOf(cluster.vms, world.nodeUp, memoryOf(world));
-	const placed = placeInAvailabilitySet(
-		servers,
-		set,
-		{ name, memoryGB: set.memoryGB },
-		cluster.vms
-	);
+	const placed = addSetVm(cluster.vms, world.nodeUp, memoryOf(world), set, name);
 	if (!placed.ok) {
 		ctx.log('input.ignored', {
 			vm: name,
@@ -39,19 +32,6 @@ export function createSetVm(world: ClusterWorld, setName: string, ctx: SimContex
 		});
 		return;
 	}
-	cluster.vms.push({
-		name,
-		memoryGB: set.memoryGB,
-		antiAffinityGroup: set.name,
-		faultDomain: placed.faultDomain,
-		server: placed.server,
-		state: 'running',
-		reason: 'running',
-		availabilitySet: set.name,
-		role: null,
-		workload: null,
-		move: null
-	});
 	ctx.log('vm.created', {
 		vm: name,
 		node: world.nodeNames[placed.server],

@@ -8,7 +8,7 @@
  */
 import type { SimContext } from '../../kernel/types';
 import { drainTargets, restartTargets, VM_RESTART_BOOT_MS } from '../vms/moves';
-import { placeInAvailabilitySet } from '../vms/sets';
+import { placeInAvailabilitySet, type SetPlacement } from '../vms/sets';
 import type { PlacedVm, Server } from '../vms/placement';
 import { infrastructureVms } from '../vms/roles';
 import type { ClusterWorld } from './world';
@@ -118,28 +118,41 @@ export function createVms(
 	for (const set of sets) {
 		for (let k = 0; k < set.vms; k++) {
 			const name = `${set.name}-vm${k + 1}`;
-			const servers = serversOf(vms, up, memoryGB);
-			const placed = placeInAvailabilitySet(servers, set, { name, memoryGB: set.memoryGB }, vms);
-			if (!placed.ok) {
-				log('vm.refused', { vm: name, code: placed.code, reason: placed.reason });
-				continue;
-			}
-			vms.push({
-				name,
-				memoryGB: set.memoryGB,
-				antiAffinityGroup: set.name,
-				faultDomain: placed.faultDomain,
-				server: placed.server,
-				state: 'running',
-				reason: 'running',
-				availabilitySet: set.name,
-				role: null,
-				workload: null,
-				move: null
-			});
+			const placed = addSetVm(vms, up, memoryGB, set, name);
+			if (!placed.ok) log('vm.refused', { vm: name, code: placed.code, reason: placed.reason });
 		}
 	}
 	return vms;
+}
+
+/**
+ * Places VM `name` of availability set `set` by the rules (cluster/vms/sets.ts) on the servers
+ * `up` says run, each of `memoryGB`, and adds it to `vms` running; or says why not.
+ */
+export function addSetVm(
+	vms: VmState[],
+	up: readonly boolean[],
+	memoryGB: number,
+	set: AvailabilitySetSpec,
+	name: string
+): SetPlacement {
+	const servers = serversOf(vms, up, memoryGB);
+	const placed = placeInAvailabilitySet(servers, set, { name, memoryGB: set.memoryGB }, vms);
+	if (!placed.ok) return placed;
+	vms.push({
+		name,
+		memoryGB: set.memoryGB,
+		antiAffinityGroup: set.name,
+		faultDomain: placed.faultDomain,
+		server: placed.server,
+		state: 'running',
+		reason: 'running',
+		availabilitySet: set.name,
+		role: null,
+		workload: null,
+		move: null
+	});
+	return placed;
 }
 
 export const memoryOf = (world: ClusterWorld) => world.cluster.hostMemoryGB;
